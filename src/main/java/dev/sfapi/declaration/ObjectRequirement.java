@@ -1,0 +1,17 @@
+package dev.sfapi.declaration;
+
+import dev.sfapi.yaml.YamlLocation;
+import java.util.Set;
+
+/**
+ * "This integration performs these operations on this object", as declared.
+ *
+ * @param object     object API name as written (Account, Invoice__c, ns__Thing__c)
+ * @param operations the declared operations (never empty)
+ * @param location   where the object's line is in the declaration
+ */
+public record ObjectRequirement(String object, Set<Operation> operations, YamlLocation location) {
+    public ObjectRequirement {
+        operations = Set.copyOf(operations);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.sfapi.metadata;
+
+/**
+ * Metadata could not be read: a file is not well-formed XML, not the type its name says, or the org
+ * refused. The message names the file (and line) and says what to do.
+ */
+public class MetadataException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public MetadataException(String message) {
+        super(message);
+    }
+
+    public MetadataException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.sfapi.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads YAML with Jackson's streaming parser into a {@link YamlNode} tree that keeps line and column
+ * of every key and value. Duplicate keys are reported (YAML forbids them; Jackson would keep the last).
+ */
+public final class YamlReader {
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+
+    private YamlReader() {
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @throws YamlException for a syntax error or duplicate key, with its line and column
+     * @throws IOException   when the file cannot be read at all
+     */
+    public static YamlNode read(Path file) throws YamlException, IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "file not found");
+        }
+        return read(file.toString(), text);
+    }
+
+    /** Reads text; {@code sourceName} is what messages call it (a path or resource name). */
+    public static YamlNode read(String sourceName, String text) throws YamlException {
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1); // editors on Windows like to add a BOM
+        }
+        try (Reader reader = new StringReader(text); JsonParser p = FACTORY.createParser(reader)) {
+            List<YamlProblem> problems = new ArrayList<>();
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return new YamlNode.Scalar(new YamlLocation(sourceName, 1, 1), null, YamlNode.ScalarType.NULL);
+            }
+            YamlNode root = readValue(p, sourceName, problems);
+            if (!problems.isEmpty()) {
+                throw new YamlException(problems);
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            YamlLocation where = loc == null
+                    ? new YamlLocation(sourceName, 0, 0)
+                    : new YamlLocation(sourceName, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+            throw new YamlException(new YamlProblem(where, "this is not valid YAML: " + firstLine(e.getOriginalMessage()),
+                    "Check the indentation and that every list item starts with '- ' and every key ends with ':'."));
+        } catch (IOException e) {
+            throw new YamlException(new YamlProblem(new YamlLocation(sourceName, 0, 0),
+                    "could not be read: " + e.getMessage(), null));
+        }
+    }
+
+    private static YamlNode readValue(JsonParser p, String source, List<YamlProblem> problems) throws IOException {
+        JsonToken t = p.currentToken();
+        YamlLocation here = location(p, source);
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    YamlLocation keyLoc = location(p, source);
+                    p.nextToken();
+                    YamlNode value = readValue(p, source, problems);
+                    YamlNode.Entry previous = entries.get(key);
+                    if (previous != null) {
+                        problems.add(new YamlProblem(keyLoc,
+                                "'" + key + "' is written twice in the same mapping (first at line "
+                                        + previous.keyLocation().line() + ").",
+                                "Keep one and merge their contents."));
+                    } else {
+                        entries.put(key, new YamlNode.Entry(key, keyLoc, value));
+                    }
+                }
+                return new YamlNode.Mapping(here, entries);
+            }
+            case START_ARRAY: {
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(p, source, problems));
+                }
+                return new YamlNode.Sequence(here, items);
+            }
+            case VALUE_NULL:
+                return new YamlNode.Scalar(here, null, YamlNode.ScalarType.NULL);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new YamlNode.Scalar(here, p.getText(), YamlNode.ScalarType.BOOLEAN);
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new YamlNode.Scalar(here, p.getText(), YamlNode.ScalarType.NUMBER);
+            case VALUE_STRING:
+                return new YamlNode.Scalar(here, p.getText(), YamlNode.ScalarType.STRING);
+            default:
+                // Embedded objects and the like do not occur in text YAML; treat as text.
+                return new YamlNode.Scalar(here, p.getText(), YamlNode.ScalarType.STRING);
+        }
+    }
+
+    private static YamlLocation location(JsonParser p, String source) {
+        JsonLocation loc = p.currentTokenLocation();
+        return new YamlLocation(source, loc.getLineNr(), loc.getColumnNr());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+}
