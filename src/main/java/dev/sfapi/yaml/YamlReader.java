@@ -65,8 +65,9 @@ public final class YamlReader {
             YamlLocation where = loc == null
                     ? new YamlLocation(sourceName, 0, 0)
                     : new YamlLocation(sourceName, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
-            throw new YamlException(new YamlProblem(where, "this is not valid YAML: " + firstLine(e.getOriginalMessage()),
-                    "Check the indentation and that every list item starts with '- ' and every key ends with ':'."));
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            throw new YamlException(new YamlProblem(where, "this is not valid YAML: " + describe(original),
+                    syntaxHint(original)));
         } catch (IOException e) {
             throw new YamlException(new YamlProblem(new YamlLocation(sourceName, 0, 0),
                     "could not be read: " + e.getMessage(), null));
@@ -122,6 +123,32 @@ public final class YamlReader {
     private static YamlLocation location(JsonParser p, String source) {
         JsonLocation loc = p.currentTokenLocation();
         return new YamlLocation(source, loc.getLineNr(), loc.getColumnNr());
+    }
+
+    /** SnakeYAML's first line, plus its "expected …" line when it has one (the part that says what is wrong). */
+    private static String describe(String message) {
+        if (message.isBlank()) {
+            return "syntax error";
+        }
+        String first = firstLine(message);
+        for (String line : message.split("\n")) {
+            String l = line.trim();
+            if (l.startsWith("expected ") || (l.startsWith("found ") && !first.startsWith("found "))) {
+                return first + ": " + l;
+            }
+        }
+        return first;
+    }
+
+    private static String syntaxHint(String message) {
+        if (message.contains("mapping values are not allowed")) {
+            // Profile names like "Custom: Support Profile" are the usual cause.
+            return "A value that contains ': ' must be in quotes, for example profile: \"Custom: Support Profile\".";
+        }
+        if (message.contains("TAB")) {
+            return "Indent with spaces, not tabs.";
+        }
+        return "Check the indentation and that every list item starts with '- ' and every key ends with ':'.";
     }
 
     private static String firstLine(String message) {
