@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -23,7 +24,12 @@ import java.util.Map;
  */
 public final class YamlReader {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    // Nothing after a colon is a YAML null (as the Scalar javadoc promises); without this feature
+    // Jackson 2.18 hands it over as an empty string and "Account:" would read as a text value.
+    // Quoted '' stays an empty string.
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
 
     private YamlReader() {
     }
