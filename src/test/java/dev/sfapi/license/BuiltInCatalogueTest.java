@@ -149,6 +149,39 @@ class BuiltInCatalogueTest {
                 .toList();
     }
 
+    /**
+     * License values as real profiles and permission sets write them (the corpus MANIFEST) resolve to
+     * catalogue entries: the catalogue's names are the ones metadata uses, not marketing names. The
+     * values left over are licenses the research page says nothing usable about.
+     */
+    @Test
+    void licenseNamesFoundInRealMetadataResolve() throws Exception {
+        String corpus = System.getProperty("sfapi.corpus");
+        org.junit.jupiter.api.Assumptions.assumeTrue(corpus != null
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(corpus, "MANIFEST.tsv")), "corpus not available");
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(corpus, "MANIFEST.tsv"));
+        int column = List.of(lines.get(0).split("\t")).indexOf("license_value");
+        assertTrue(column >= 0, "MANIFEST has a license_value column");
+        Set<String> unresolved = new TreeSet<>();
+        Set<String> resolved = new TreeSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String value = line.split("\t")[column];
+            if (value.equals("(none)")) {
+                continue;
+            }
+            (LicenseCatalogue.builtIn().find(value).isPresent() ? resolved : unresolved).add(value);
+        }
+        assertTrue(resolved.containsAll(Set.of("Salesforce", "Salesforce Platform", "Salesforce Integration",
+                "SalesforceAPIIntegrationPsl", "Chatter Only", "Chatter Free", "Identity", "External Identity",
+                "Customer Community Login", "Customer Community Plus", "Customer Community Plus Login", "Partner Community",
+                "Force.com - App Subscription", "Guest User License", "Cloud Integration User")), resolved::toString);
+        assertEquals(new TreeSet<>(Set.of("Analytics Cloud Integration User", "Authenticated Website",
+                "B2BMA Integration User", "CPQ Integration User", "Customer Portal Manager Standard", "Gold Partner",
+                "Knowledge Only", "Overage Authenticated Website", "Overage High Volume Customer Portal", "Premier Support",
+                "Sales Insights Integration User", "Salesforce Limited Access - Free", "SalesforceIQ Integration User",
+                "Siteforce Only")), unresolved);
+    }
+
     @Test
     void apiEnabledIsAnsweredForTheLicensesIntegrationsUse() {
         for (String license : List.of("Salesforce", "Salesforce Platform", "Salesforce Integration")) {
