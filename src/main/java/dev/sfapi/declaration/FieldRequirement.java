@@ -1,6 +1,8 @@
 package dev.sfapi.declaration;
 
 import dev.sfapi.yaml.YamlLocation;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Set;
  */
 public record FieldRequirement(String object, String field, Set<FieldOperation> operations, YamlLocation location) {
     public FieldRequirement {
-        operations = Set.copyOf(operations);
+        // Enum order (read, edit) so reports list operations the same way every run.
+        operations = operations.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(operations));
     }
 
     /** {@code Object.Field}, the form metadata uses. */

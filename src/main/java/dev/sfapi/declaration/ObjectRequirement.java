@@ -1,6 +1,8 @@
 package dev.sfapi.declaration;
 
 import dev.sfapi.yaml.YamlLocation;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Set;
  */
 public record ObjectRequirement(String object, Set<Operation> operations, YamlLocation location) {
     public ObjectRequirement {
-        operations = Set.copyOf(operations);
+        // Enum order (read, create, …) so reports list operations the same way every run.
+        operations = operations.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(operations));
     }
 }

@@ -2,6 +2,8 @@ package dev.sfapi.license;
 
 import dev.sfapi.declaration.Operation;
 import dev.sfapi.yaml.YamlLocation;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -21,7 +23,29 @@ import java.util.Set;
 public record CatalogueEntry(String license, ObjectScope objects, Set<Operation> allow, Set<Operation> deny,
                              Confidence confidence, String source, String note, YamlLocation location) {
     public CatalogueEntry {
-        allow = Set.copyOf(allow);
-        deny = Set.copyOf(deny);
+        allow = ordered(allow);
+        deny = ordered(deny);
+    }
+
+    /** Enum order, so messages and reports list operations the same way every run. */
+    private static Set<Operation> ordered(Set<Operation> ops) {
+        return ops.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(ops));
+    }
+
+    /** What the row lets a permission grant, with what those operations require (edit allowed ⇒ read allowed). */
+    public Set<Operation> effectiveAllow() {
+        Set<Operation> out = EnumSet.noneOf(Operation.class);
+        allow.forEach(o -> out.addAll(o.withRequired()));
+        return out;
+    }
+
+    /** What the row rules out, with everything that depends on it (read denied ⇒ nothing at all). */
+    public Set<Operation> effectiveDeny() {
+        Set<Operation> out = EnumSet.noneOf(Operation.class);
+        deny.forEach(o -> {
+            out.add(o);
+            out.addAll(o.dependents());
+        });
+        return out;
     }
 }

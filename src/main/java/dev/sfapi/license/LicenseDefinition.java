@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param name            the canonical name: UserLicense.Name ("Salesforce Platform") or PSL developer name
  *                        ("SalesforceAPIIntegrationPsl")
- * @param kind            user license or permission set license
+ * @param kind            user license or permission set license; null only in a declaration's
+ *                        {@code licenses} block that adds to a license the built-in catalogue defines
  * @param aliases         other names seen for it: labels, LicenseDefinitionKey, marketing names
  * @param extendsLicenses for a PSL, the user licenses it can be assigned with (empty = any)
  * @param note            one line for people, may be null

@@ -7,22 +7,47 @@ import java.util.List;
  * object (or this system permission)?".
  *
  * @param outcome    allowed, denied, or unknown
- * @param confidence how sure (null when unknown)
- * @param decidedBy  the license or PSL whose entry decided it (null when unknown)
- * @param sources    the URLs behind the decision (empty when unknown)
- * @param note       an extra line for the report, may be null
+ * @param confidence how sure; for an unknown verdict null, or LOW when only a low-confidence entry spoke
+ * @param decidedBy  the license or PSL whose entry decided it; for a denial every held license, joined
+ *                   with " + " ("Salesforce Platform + Company Communities"); null when unknown
+ * @param sources    the URLs behind the decision; for an unknown verdict the URLs of the entries that
+ *                   did speak (so a person can start from them), possibly empty
+ * @param note       a line for the report: the entry's note when decided; when unknown, why and how to
+ *                   settle it
+ * @param reason     why the verdict is unknown; null when it is decided
  */
 public record LicenseVerdict(Outcome outcome, Confidence confidence, String decidedBy, List<String> sources,
-                             String note) {
+                             String note, Reason reason) {
 
     public enum Outcome { ALLOWED, DENIED, UNKNOWN }
+
+    /** Why the catalogue could not decide, so the report can say what would settle it. */
+    public enum Reason {
+        /** The user's license could not be found out (no profile, or its file has no {@code <userLicense>}). */
+        USER_LICENSE_UNKNOWN,
+        /** The user's license is not in the catalogue at all. */
+        LICENSE_NOT_IN_CATALOGUE,
+        /** The license is known but no entry speaks for this object and operation (or permission). */
+        NO_ENTRY,
+        /** The user license denies, but a held permission set license the catalogue doesn't know may extend it. */
+        PSL_NOT_IN_CATALOGUE,
+        /** Only low-confidence entries speak: the plugin warns instead of acting on them. */
+        LOW_CONFIDENCE,
+        /** Entries of equal standing disagree. */
+        CONFLICT
+    }
 
     public LicenseVerdict {
         sources = List.copyOf(sources);
     }
 
-    public static LicenseVerdict unknown(String note) {
-        return new LicenseVerdict(Outcome.UNKNOWN, null, null, List.of(), note);
+    /** A decided verdict (no reason). */
+    public LicenseVerdict(Outcome outcome, Confidence confidence, String decidedBy, List<String> sources, String note) {
+        this(outcome, confidence, decidedBy, sources, note, null);
+    }
+
+    public static LicenseVerdict unknown(Reason reason, String note) {
+        return new LicenseVerdict(Outcome.UNKNOWN, null, null, List.of(), note, reason);
     }
 
     /** Allowed or denied with a confidence the plugin may act on. */

@@ -16,6 +16,17 @@ public final class Suggestions {
 
     /** The candidate nearest to {@code word}, if any is close enough. */
     public static Optional<String> nearest(String word, Collection<String> candidates) {
+        return nearest(word, candidates, -1);
+    }
+
+    /**
+     * The candidate nearest to {@code word} within {@code maxDistance} edits (case ignored). Used where
+     * a wrong "did you mean" costs more than none: names Salesforce keeps adding (system permissions,
+     * permission set licenses) must only be flagged when they are a plain typo of a known one.
+     *
+     * @param maxDistance the most edits allowed; negative for the default of roughly one per three characters
+     */
+    public static Optional<String> nearest(String word, Collection<String> candidates, int maxDistance) {
         if (word == null || word.isEmpty()) {
             return Optional.empty();
         }
@@ -36,8 +47,9 @@ public final class Suggestions {
         if (best == null) {
             return Optional.empty();
         }
-        // Allow roughly one typo per three characters, at least one, at most four.
-        int allowed = Math.max(1, Math.min(4, Math.max(w.length(), best.length()) / 3));
+        // By default allow roughly one typo per three characters, at least one, at most four.
+        int allowed = maxDistance >= 0 ? maxDistance
+                : Math.max(1, Math.min(4, Math.max(w.length(), best.length()) / 3));
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

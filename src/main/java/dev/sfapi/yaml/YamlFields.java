@@ -44,8 +44,14 @@ public final class YamlFields {
         if (node instanceof YamlNode.Sequence s) {
             return Optional.of(s);
         }
+        String hint = null;
+        if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.STRING && s.text() != null
+                && !s.text().isBlank()) {
+            // The commonest slip: "permissionSets: ERP_Access" for a one-element list.
+            hint = "Write [" + s.text().trim() + "] for a list of one.";
+        }
         problem(node.location(), what + " must be a list (for example [a, b] or lines starting with '- '), but this is "
-                + node.kind() + ".", null);
+                + node.kind() + ".", hint);
         return Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -23,7 +24,12 @@ import java.util.Map;
  */
 public final class YamlReader {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    // Nothing after a colon is a YAML null (as the Scalar javadoc promises); without this feature
+    // Jackson 2.18 hands it over as an empty string and "Account:" would read as a text value.
+    // Quoted '' stays an empty string.
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
 
     private YamlReader() {
     }
@@ -65,8 +71,9 @@ public final class YamlReader {
             YamlLocation where = loc == null
                     ? new YamlLocation(sourceName, 0, 0)
                     : new YamlLocation(sourceName, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
-            throw new YamlException(new YamlProblem(where, "this is not valid YAML: " + firstLine(e.getOriginalMessage()),
-                    "Check the indentation and that every list item starts with '- ' and every key ends with ':'."));
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            throw new YamlException(new YamlProblem(where, "this is not valid YAML: " + describe(original),
+                    syntaxHint(original)));
         } catch (IOException e) {
             throw new YamlException(new YamlProblem(new YamlLocation(sourceName, 0, 0),
                     "could not be read: " + e.getMessage(), null));
@@ -122,6 +129,32 @@ public final class YamlReader {
     private static YamlLocation location(JsonParser p, String source) {
         JsonLocation loc = p.currentTokenLocation();
         return new YamlLocation(source, loc.getLineNr(), loc.getColumnNr());
+    }
+
+    /** SnakeYAML's first line, plus its "expected …" line when it has one (the part that says what is wrong). */
+    private static String describe(String message) {
+        if (message.isBlank()) {
+            return "syntax error";
+        }
+        String first = firstLine(message);
+        for (String line : message.split("\n")) {
+            String l = line.trim();
+            if (l.startsWith("expected ") || (l.startsWith("found ") && !first.startsWith("found "))) {
+                return first + ": " + l;
+            }
+        }
+        return first;
+    }
+
+    private static String syntaxHint(String message) {
+        if (message.contains("mapping values are not allowed")) {
+            // Profile names like "Custom: Support Profile" are the usual cause.
+            return "A value that contains ': ' must be in quotes, for example profile: \"Custom: Support Profile\".";
+        }
+        if (message.contains("TAB")) {
+            return "Indent with spaces, not tabs.";
+        }
+        return "Check the indentation and that every list item starts with '- ' and every key ends with ':'.";
     }
 
     private static String firstLine(String message) {
