@@ -1,0 +1,181 @@
+package dev.sfapi.check;
+
+import static dev.sfapi.access.InMemoryMetadata.file;
+import static dev.sfapi.declaration.Operation.EDIT;
+import static dev.sfapi.declaration.Operation.READ;
+import static dev.sfapi.metadata.MetadataKind.PERMISSION_SET;
+import static dev.sfapi.metadata.MetadataKind.PROFILE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sfapi.access.InMemoryMetadata;
+import dev.sfapi.access.UserSetup;
+import dev.sfapi.declaration.Declaration;
+import dev.sfapi.declaration.DeclarationReader;
+import dev.sfapi.license.LicenseCatalogue;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValidatorTest {
+
+    private static final LicenseCatalogue CATALOGUE = LicenseCatalogue.builtIn();
+
+    private static Declaration declare(String yaml) throws Exception {
+        return new DeclarationReader(CATALOGUE).read("sfapi-users.yml", yaml);
+    }
+
+    private static UserSetup setup(String user, String profile, List<String> sets, List<String> psls) {
+        return new UserSetup(user, UserSetup.Status.ACTIVE, profile, null, sets, List.of(), psls, "test");
+    }
+
+    private static List<Finding> findings(ValidationReport r, CheckId id) {
+        return r.findings().stream().filter(f -> f.check() == id).toList();
+    }
+
+    @Test
+    void platformUserWritingOpportunityFailsOnTheLicenseEvenWhenAPermissionSetGrantsIt() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: crm-sync
+                    user: sync@acme.example
+                    objects:
+                      Opportunity: [read, edit]
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "Platform Sync").license("Salesforce Platform").permission("ApiEnabled", true).build())
+                .add(file(PERMISSION_SET, "Opp").object("Opportunity", READ, EDIT).build());
+        ValidationReport r = new Validator(CATALOGUE).validate(d,
+                Map.of("sync@acme.example", setup("sync@acme.example", "Platform Sync", List.of("Opp"), List.of())),
+                md, "test");
+
+        List<Finding> denied = findings(r, CheckId.LICENSE_DENIES_OBJECT);
+        assertEquals(2, denied.size(), r.findings().toString());
+        Finding edit = denied.get(1);
+        assertEquals("crm-sync", edit.integration());
+        assertEquals("Opportunity", edit.subject());
+        assertEquals("edit", edit.operation());
+        assertTrue(edit.reason().contains("Salesforce Platform"), edit.reason());
+        assertTrue(edit.reason().contains("permission set 'Opp'"), "says the grant doesn't help: " + edit.reason());
+        assertTrue(edit.fix().contains("Salesforce"), edit.fix());
+        assertEquals(5, edit.location().line());
+        assertTrue(findings(r, CheckId.PERMISSION_MISSING).isEmpty(), "the license, not the permissions, is the cause");
+        assertEquals(Verdict.FAIL, r.verdict());
+    }
+
+    @Test
+    void integrationLicenseWithoutItsPslIsToldToAssignIt() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: legacy
+                    user: legacy@acme.example
+                    objects:
+                      Account: [read]
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "Minimum Access - API Only Integrations").license("Salesforce Integration")
+                        .permission("ApiEnabled", true).build())
+                .add(file(PERMISSION_SET, "AccountRead").object("Account", READ).build());
+        Validator v = new Validator(CATALOGUE);
+
+        ValidationReport without = v.validate(d, Map.of("legacy@acme.example", setup("legacy@acme.example",
+                "Minimum Access - API Only Integrations", List.of("AccountRead"), List.of())), md, "test");
+        Finding f = findings(without, CheckId.LICENSE_DENIES_OBJECT).get(0);
+        assertTrue(f.fix().contains("SalesforceAPIIntegrationPsl"), f.fix());
+
+        ValidationReport with = v.validate(d, Map.of("legacy@acme.example", setup("legacy@acme.example",
+                "Minimum Access - API Only Integrations", List.of("AccountRead"),
+                List.of("SalesforceAPIIntegrationPsl"))), md, "test");
+        assertTrue(findings(with, CheckId.LICENSE_DENIES_OBJECT).isEmpty(), with.findings().toString());
+        RequirementResult account = with.integrations().get(0).results().stream()
+                .filter(x -> x.requirement().kind() == Requirement.Kind.OBJECT).findFirst().orElseThrow();
+        assertEquals(Verdict.PASS, account.verdict(), account.findings().toString());
+        assertEquals("permission set 'AccountRead'", account.grantedBy());
+    }
+
+    @Test
+    void everyIntegrationNeedsApiEnabled() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: etl
+                    user: etl@acme.example
+                    objects:
+                      Account: [read]
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "ETL").license("Salesforce").object("Account", READ)
+                        .permission("ViewSetup", true).build());
+        ValidationReport r = new Validator(CATALOGUE).validate(d,
+                Map.of("etl@acme.example", setup("etl@acme.example", "ETL", List.of(), List.of())), md, "test");
+        Finding f = findings(r, CheckId.API_DISABLED).get(0);
+        assertEquals("ApiEnabled", f.subject());
+        assertTrue(f.fix().contains("API Enabled"), f.fix());
+    }
+
+    @Test
+    void unknownUserIsAFindingAndNothingElseIsPretendedChecked() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: ghost
+                    user: ghost@acme.example
+                    objects:
+                      Account: [read, edit]
+                """);
+        UserSetup missing = new UserSetup("ghost@acme.example", UserSetup.Status.NOT_FOUND, null, null,
+                List.of(), List.of(), List.of(), "org");
+        ValidationReport r = new Validator(CATALOGUE).validate(d, Map.of("ghost@acme.example", missing),
+                new InMemoryMetadata(), "org");
+        IntegrationResult ir = r.integrations().get(0);
+        assertEquals(1, ir.results().size());
+        Finding f = ir.findings().get(0);
+        assertEquals(CheckId.UNKNOWN_USER, f.check());
+        assertTrue(f.reason().contains("3 requirements"), f.reason());
+    }
+
+    @Test
+    void twoIntegrationsOnOneUserAreWarned() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: a
+                    user: shared@acme.example
+                    objects: {Account: [read]}
+                  - name: b
+                    user: SHARED@acme.example
+                    objects: {Account: [read]}
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "P").license("Salesforce").object("Account", READ)
+                        .permission("ApiEnabled", true).build());
+        ValidationReport r = new Validator(CATALOGUE).validate(d,
+                Map.of("shared@acme.example", setup("shared@acme.example", "P", List.of(), List.of())), md, "t");
+        List<Finding> shared = findings(r, CheckId.SHARED_USER);
+        assertEquals(2, shared.size());
+        assertTrue(shared.get(0).reason().contains("'b'"), shared.get(0).reason());
+        assertEquals(Verdict.WARN, r.verdict(), r.findings().toString());
+    }
+
+    @Test
+    void aFieldRequirementImpliesAccessToItsObject() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: amount
+                    user: u@acme.example
+                    fields:
+                      Invoice__c.Amount__c: [edit]
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "P").license("Salesforce").permission("ApiEnabled", true)
+                        .object("Invoice__c", READ).field("Invoice__c.Amount__c", dev.sfapi.declaration.FieldOperation.READ,
+                                dev.sfapi.declaration.FieldOperation.EDIT).build());
+        ValidationReport r = new Validator(CATALOGUE).validate(d,
+                Map.of("u@acme.example", setup("u@acme.example", "P", List.of(), List.of())), md, "t");
+        RequirementResult implied = r.integrations().get(0).results().stream()
+                .filter(x -> x.requirement().kind() == Requirement.Kind.OBJECT).findFirst().orElseThrow();
+        assertTrue(implied.requirement().implied());
+        assertEquals("edit", implied.requirement().operation());
+        Finding f = implied.findings().stream().filter(x -> x.check() == CheckId.PERMISSION_MISSING).findFirst()
+                .orElse(null);
+        assertNotNull(f, implied.findings().toString());
+    }
+}
