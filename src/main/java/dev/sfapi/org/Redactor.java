@@ -38,7 +38,8 @@ public final class Redactor {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     // The org id before the '!' is not secret and helps tell orgs apart; everything after it is.
     private static final Pattern SESSION_ID = Pattern.compile("\\b(00D[A-Za-z0-9]{12,15})![A-Za-z0-9._\\-+/=]+");
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer\\s+)[^\\s\"',;]+");
+    // Case-sensitive and long enough not to eat prose such as "JWT bearer flow".
+    private static final Pattern BEARER = Pattern.compile("\\b(Bearer\\s+)[A-Za-z0-9._~+/=!-]{12,}");
     private static final Pattern REFRESH_TOKEN = Pattern.compile("\\b5Aep[A-Za-z0-9._=]{20,}");
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(?i)\\b(access_token|refresh_token|client_secret|assertion|password|passphrase|session_?id"

@@ -56,10 +56,10 @@ class RedactorTest {
     @Test
     void scrubsBearerRefreshTokensAuthUrlsAndJwts() {
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJl";
-        String text = "Authorization: Bearer abc.def-ghi, refresh 5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrfNg, "
+        String text = "Authorization: Bearer abc.def-ghi-jkl, refresh 5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrfNg, "
                 + "url force://PlatformCLI::5Aep861abc@acme.my.salesforce.com, assertion " + jwt;
         String scrubbed = Redactor.scrub(text);
-        NoSecrets.assertNotIn(scrubbed, "abc.def-ghi", "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrfNg",
+        NoSecrets.assertNotIn(scrubbed, "abc.def-ghi-jkl", "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrfNg",
                 "5Aep861abc", jwt, "PlatformCLI::");
         assertTrue(scrubbed.contains("Bearer ****"), scrubbed);
         assertTrue(scrubbed.contains("force://****@acme.my.salesforce.com"), scrubbed);
@@ -77,8 +77,8 @@ class RedactorTest {
     }
 
     @Test
-    void leavesProseAboutPasswordsAlone() {
-        String msg = "Check the password and the security token of the user.";
+    void leavesProseAboutPasswordsAndBearerFlowsAlone() {
+        String msg = "Check the password and the security token of the user (JWT bearer flow).";
         assertEquals(msg, Redactor.scrub(msg));
     }
 
