@@ -59,6 +59,7 @@ public final class ConnectionSettings {
     private final Duration readTimeout;
     private final RetryPolicy retryPolicy;
     private final ProxySettings proxy;
+    private final Path baseDirectory;
 
     private ConnectionSettings(Resolver r, ProxySettings proxy) {
         this.authMethod = r.method;
@@ -72,9 +73,10 @@ public final class ConnectionSettings {
         this.readTimeout = r.readTimeout;
         this.retryPolicy = r.retryPolicy;
         this.proxy = proxy;
+        this.baseDirectory = null;
     }
 
-    private ConnectionSettings(ConnectionSettings other, ProxySettings proxy) {
+    private ConnectionSettings(ConnectionSettings other, ProxySettings proxy, Path baseDirectory) {
         this.authMethod = other.authMethod;
         this.methodReason = other.methodReason;
         this.values = other.values;
@@ -86,6 +88,7 @@ public final class ConnectionSettings {
         this.readTimeout = other.readTimeout;
         this.retryPolicy = other.retryPolicy;
         this.proxy = proxy;
+        this.baseDirectory = baseDirectory;
     }
 
     /** Resolves the settings from layers given highest precedence first. */
@@ -100,7 +103,18 @@ public final class ConnectionSettings {
 
     /** A copy that connects through {@code proxy} (null for none). */
     public ConnectionSettings withProxy(ProxySettings proxy) {
-        return new ConnectionSettings(this, proxy);
+        return new ConnectionSettings(this, proxy, baseDirectory);
+    }
+
+    /** A copy that resolves a relative {@code privateKeyFile} against {@code directory} (the project's). */
+    public ConnectionSettings withBaseDirectory(Path directory) {
+        return new ConnectionSettings(this, proxy, directory);
+    }
+
+    /** The private key file, resolved against the base directory when relative. */
+    public Optional<Path> privateKeyFile() {
+        return value(SettingKey.PRIVATE_KEY_FILE).map(Path::of)
+                .map(p -> p.isAbsolute() || baseDirectory == null ? p : baseDirectory.resolve(p));
     }
 
     public AuthMethod authMethod() {
@@ -278,8 +292,8 @@ public final class ConnectionSettings {
                     ? parseBaseUrl(values.get(SettingKey.INSTANCE_URL), origin(SettingKey.INSTANCE_URL))
                     : null;
             apiVersion = parseApiVersion();
-            connectTimeout = Duration.ofSeconds(intSetting(SettingKey.CONNECT_TIMEOUT, 10, 1, 600));
-            readTimeout = Duration.ofSeconds(intSetting(SettingKey.READ_TIMEOUT, 120, 1, 3600));
+            connectTimeout = secondsSetting(SettingKey.CONNECT_TIMEOUT, 10, 600);
+            readTimeout = secondsSetting(SettingKey.READ_TIMEOUT, 120, 3600);
             Duration backoff = Duration.ofMillis(intSetting(SettingKey.RETRY_BACKOFF, 1000, 0, 600_000));
             Duration cap = backoff.compareTo(Duration.ofSeconds(30)) > 0 ? backoff : Duration.ofSeconds(30);
             retryPolicy = new RetryPolicy(intSetting(SettingKey.MAX_RETRIES, 3, 0, 10), backoff, cap);
@@ -420,6 +434,24 @@ public final class ConnectionSettings {
             }
             throw new OrgException(OrgException.Kind.CONFIGURATION, origin(key) + " is '" + v
                     + "'; expected a whole number from " + min + " to " + max + " (" + key.description() + ").");
+        }
+
+        /** Seconds, fractions allowed (tests use 0.2); more than 0, at most {@code max}. */
+        private Duration secondsSetting(SettingKey key, int defaultSeconds, int max) throws OrgException {
+            String v = values.get(key);
+            if (v == null) {
+                return Duration.ofSeconds(defaultSeconds);
+            }
+            try {
+                long millis = new java.math.BigDecimal(v).movePointRight(3).longValueExact();
+                if (millis > 0 && millis <= max * 1000L) {
+                    return Duration.ofMillis(millis);
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // reported below
+            }
+            throw new OrgException(OrgException.Kind.CONFIGURATION, origin(key) + " is '" + v
+                    + "'; expected a number of seconds above 0 and at most " + max + " (" + key.description() + ").");
         }
 
         private String origin(SettingKey key) {

@@ -111,6 +111,7 @@ public final class RestClient {
         String code = error.code();
         String said = error.describe();
         int status = response.status();
+        String refused = "The " + what + " was refused: " + Messages.sentence(said) + " ";
         if (status == 401) {
             return new OrgException(OrgException.Kind.AUTHENTICATION, "The org refused the session for the " + what
                     + " again right after a new login (" + said + "). Check that the connected app's OAuth scopes "
@@ -118,8 +119,7 @@ public final class RestClient {
                     + "sessions to an IP address that changes behind your proxy.");
         }
         if ("REQUEST_LIMIT_EXCEEDED".equals(code)) {
-            return new OrgException(OrgException.Kind.API_LIMIT, "The " + what + " was refused: " + said + ". "
-                    + API_LIMIT_ADVICE);
+            return new OrgException(OrgException.Kind.API_LIMIT, refused + API_LIMIT_ADVICE);
         }
         if (("INVALID_TYPE".equals(code) || "INVALID_FIELD".equals(code)) && isSetupObject(error, object)) {
             String failed = namedObject(error).orElse(object);
@@ -129,16 +129,15 @@ public final class RestClient {
                     + "a permission set with View Setup and Configuration. (Salesforce said " + said + ")");
         }
         if ("API_DISABLED_FOR_ORG".equals(code) || "API_CURRENTLY_DISABLED".equals(code)) {
-            return new OrgException(OrgException.Kind.PERMISSION, "The " + what + " was refused: " + said + ". The "
-                    + "connecting user needs the \"API Enabled\" permission, and the org's edition must include API "
-                    + "access.");
+            return new OrgException(OrgException.Kind.PERMISSION, refused + "The connecting user needs the \"API "
+                    + "Enabled\" permission, and the org's edition must include API access.");
         }
         if ("INSUFFICIENT_ACCESS".equals(code) || status == 403) {
-            return new OrgException(OrgException.Kind.PERMISSION, "The " + what + " was refused: " + said + ". The "
-                    + "connecting user lacks a permission; give it \"API Enabled\" and \"View Setup and "
-                    + "Configuration\".");
+            return new OrgException(OrgException.Kind.PERMISSION, refused + "The connecting user lacks a permission; "
+                    + "give it \"API Enabled\" and \"View Setup and Configuration\".");
         }
-        if (status == 404 && !error.isEmpty() && path.startsWith("/services/data/v" + session.apiVersion() + "/query?")) {
+        boolean queryPath = path.startsWith("/services/data/v" + session.apiVersion() + "/query?");
+        if (status == 404 && !error.isEmpty() && queryPath) {
             return new OrgException(OrgException.Kind.API_VERSION, "The org at " + session.instanceUrl() + " does not "
                     + "serve REST API version " + session.apiVersion() + " (HTTP 404, " + said + "). Set "
                     + "sfapi.apiVersion to a version it serves (GET " + session.instanceUrl() + "/services/data "

@@ -171,8 +171,12 @@ class ConnectionSettingsTest {
                 SettingKey.INSTANCE_URL, "https://acme.my.salesforce.com");
         OrgException timeout = assertThrows(OrgException.class, () -> ConnectionSettings.resolve(
                 layer("p", with(base, SettingKey.READ_TIMEOUT, "soon"))));
-        assertTrue(timeout.getMessage().contains("readTimeoutSeconds (from p) is 'soon'; expected a whole number"),
+        assertTrue(timeout.getMessage().contains("readTimeoutSeconds (from p) is 'soon'; expected a number of seconds"),
                 timeout.getMessage());
+        OrgException retries = assertThrows(OrgException.class, () -> ConnectionSettings.resolve(
+                layer("p", with(base, SettingKey.MAX_RETRIES, "-1"))));
+        assertTrue(retries.getMessage().contains("maxRetries (from p) is '-1'; expected a whole number from 0 to 10"),
+                retries.getMessage());
         OrgException version = assertThrows(OrgException.class, () -> ConnectionSettings.resolve(
                 layer("p", with(base, SettingKey.API_VERSION, "v62"))));
         assertTrue(version.getMessage().contains("an API version looks like 62.0"), version.getMessage());
