@@ -146,7 +146,7 @@ class RestClientTest {
 
         assertEquals(OrgException.Kind.API_LIMIT, e.kind());
         assertEquals(1, server.requests().size(), "a limit is not retried");
-        assertTrue(e.getMessage().contains("REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded."), e.getMessage());
+        assertTrue(e.getMessage().contains("REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded. The org has used up"), e.getMessage());
         assertTrue(e.getMessage().contains("rolling 24-hour total"), e.getMessage());
         assertTrue(e.getMessage().contains("concurrent"), e.getMessage());
     }
