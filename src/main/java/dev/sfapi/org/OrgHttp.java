@@ -2,7 +2,6 @@ package dev.sfapi.org;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,7 +104,7 @@ public final class OrgHttp {
                 lastProblem = e.getMessage() != null && e.getMessage().contains("connect")
                         ? "the connection timed out" : "no answer within the read timeout";
                 lastCause = e;
-            } catch (IOException | UncheckedIOException e) {
+            } catch (IOException e) {
                 lastProblem = "the connection failed (" + e.getClass().getSimpleName() + ")";
                 lastCause = e;
             } catch (InterruptedException e) {

@@ -56,7 +56,7 @@ class SoapLoginTest {
         assertEquals("/services/Soap/u/62.0", r.path());
         assertEquals("gzip", r.header("Content-Encoding"));
         assertEquals("\"\"", r.header("SOAPAction"));
-        assertTrue(r.body().contains("<m:login xmlns:m=\"urn:partner.soap.sforce.com\""), r.body().substring(0, 200));
+        assertTrue(r.body().contains("<m:login xmlns:m=\"urn:partner.soap.sforce.com\""), "a partner login() call");
         assertTrue(r.body().contains("<m:username>admin@acme.example</m:username>"));
         assertTrue(r.body().contains("<m:password>Pa55&amp;&lt;word>" + SECURITY_TOKEN + "</m:password>"),
                 "password followed by the security token, XML-escaped");
