@@ -1,0 +1,93 @@
+package dev.sfapi.org;
+
+/**
+ * Talking to the org failed. The message says what failed, the likely cause and what to do; it has
+ * passed through the {@link Redactor}, and so has every cause attached to it (causes are replaced by
+ * scrubbed copies), so printing the whole chain with {@code mvn -e} shows no credential.
+ *
+ * <p>The {@link Kind} lets the mojo choose: {@link Kind#CONFIGURATION} is something the user fixes in
+ * the build configuration; the rest are faults ({@code MojoExecutionException}).
+ */
+public class OrgException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What kind of failure, for callers that react differently (and for tests). */
+    public enum Kind {
+        /** A setting is missing, malformed or contradictory; nothing was sent. */
+        CONFIGURATION,
+        /** The org refused the credentials or the session. */
+        AUTHENTICATION,
+        /** The connecting user lacks a permission (View Setup and Configuration, API Enabled, …). */
+        PERMISSION,
+        /** The org's API request limit (daily total or concurrent) is exhausted. */
+        API_LIMIT,
+        /** The org does not serve the requested API version. */
+        API_VERSION,
+        /** Salesforce or the network stayed unavailable after the allowed retries. */
+        UNAVAILABLE,
+        /** The answer was not what Salesforce sends (wrong URL, a proxy page, a malformed body). */
+        PROTOCOL,
+        /** The org rejected the request for another reason (a malformed query, an unknown type). */
+        REJECTED
+    }
+
+    private final Kind kind;
+
+    public OrgException(Kind kind, String message) {
+        super(Redactor.scrub(message));
+        this.kind = kind;
+    }
+
+    public OrgException(Kind kind, String message, Throwable cause) {
+        super(Redactor.scrub(message), ScrubbedCause.of(cause));
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Stands in for a third-party exception (wsc, the JDK) whose message might carry a credential: same
+     * class name in {@link #toString()}, scrubbed message, same stack trace, scrubbed causes.
+     */
+    static final class ScrubbedCause extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String originalClass;
+
+        private ScrubbedCause(Throwable original) {
+            super(Redactor.scrub(describe(original)), of(original.getCause()));
+            this.originalClass = original.getClass().getName();
+            setStackTrace(original.getStackTrace());
+        }
+
+        static Throwable of(Throwable original) {
+            if (original == null || original instanceof ScrubbedCause) {
+                return original;
+            }
+            if (original instanceof OrgException) {
+                return original; // already scrubbed, and its cause too
+            }
+            return new ScrubbedCause(original);
+        }
+
+        // wsc's ApiFault has a null message and puts its code and text in toString().
+        private static String describe(Throwable original) {
+            String message = original.getMessage();
+            String text = original.toString();
+            if (message == null && text != null && !text.equals(original.getClass().getName())) {
+                return text;
+            }
+            return message;
+        }
+
+        @Override
+        public String toString() {
+            String message = getLocalizedMessage();
+            return message == null ? originalClass : originalClass + ": " + message;
+        }
+    }
+}
