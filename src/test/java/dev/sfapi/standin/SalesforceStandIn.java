@@ -35,6 +35,7 @@ public final class SalesforceStandIn implements AutoCloseable {
     private final StandInState state;
     private final RequestLog log = new RequestLog();
     private final String controlToken;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private SalesforceStandIn(OrgModel org) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
@@ -123,8 +124,17 @@ public final class SalesforceStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
+        closed.countDown();
+    }
+
+    /** Blocks until {@link #close()} (or a control {@code stop}) has run. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
     }
 
     private static ThreadFactory daemonThreads() {
