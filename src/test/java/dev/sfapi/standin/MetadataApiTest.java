@@ -19,7 +19,6 @@ import com.sforce.soap.metadata.PermissionSetGroup;
 import com.sforce.soap.metadata.PermissionSetObjectPermissions;
 import com.sforce.soap.metadata.Profile;
 import com.sforce.soap.metadata.ProfileObjectPermissions;
-import com.sforce.soap.metadata.ProfileUserPermission;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.SoapFaultException;
@@ -229,10 +228,5 @@ class MetadataApiTest {
         ListMetadataQuery q = new ListMetadataQuery();
         q.setType(type);
         return q;
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean enabled(ProfileUserPermission[] perms, String name) {
-        return Arrays.stream(perms).anyMatch(u -> u.getName().equals(name) && u.getEnabled());
     }
 }

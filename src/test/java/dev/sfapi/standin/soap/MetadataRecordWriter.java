@@ -33,7 +33,15 @@ public final class MetadataRecordWriter {
 
     /** The record for an existing component. */
     public String record(String typeName, String fullName, MetadataDocument document) {
-        return cache.computeIfAbsent(typeName + "\u0000" + fullName, k -> render(typeName, fullName, document));
+        String key = typeName + "\u0000" + fullName;
+        String known = cache.get(key);
+        if (known == null) {
+            // Rendered outside the map: a large profile must not hold up concurrent reads of others.
+            known = render(typeName, fullName, document);
+            String raced = cache.putIfAbsent(key, known);
+            known = raced != null ? raced : known;
+        }
+        return known;
     }
 
     /** What a real org returns for a name it does not have: an empty typed record. */
