@@ -295,6 +295,16 @@ class RestQueryTest {
     }
 
     @Test
+    void anOverlongUriIsRefusedSoClientsMustChunkInLists() throws Exception {
+        StringBuilder in = new StringBuilder("'a@x'");
+        while (in.length() < 17_000) {
+            in.append(",'someone.with.a.long.name@acme.example'");
+        }
+        HttpResponse<String> r = get(queryPath("SELECT Id FROM User WHERE Username IN (" + in + ")"), token);
+        assertEquals(414, r.statusCode());
+    }
+
+    @Test
     void theLogKeepsTheSoqlButNeverTheToken() throws Exception {
         query(Q3);
         RequestRecord rec = org.log().requests().get(0);

@@ -41,6 +41,8 @@ final class Router implements HttpHandler {
     private static final Pattern QUERY = Pattern.compile("/services/data/v(\\d+\\.\\d)/query(?:/([A-Za-z0-9-]+))?/?");
     private static final Pattern DATA = Pattern.compile("/services/data(/.*)?");
     static final String CONTROL_PREFIX = "/__standin/";
+    /** Salesforce refuses a request line longer than this [S]: clients must chunk long IN lists. */
+    static final int MAX_URI_BYTES = 16_384;
 
     private final StandInState state;
     private final RequestLog log;
@@ -76,7 +78,10 @@ final class Router implements HttpHandler {
                 sleep(latency);
             }
             Endpoint endpoint = endpointOf(path);
-            Call call = route(endpoint, request);
+            String rawUri = exchange.getRequestURI().toString();
+            Call call = rawUri.length() > MAX_URI_BYTES
+                    ? Call.answered("?", HttpResponse.html(414, "<html><body><h1>414 URI Too Long</h1></body></html>"))
+                    : route(endpoint, request);
             FaultRule fault = state.control().takeFault(endpoint);
             HttpResponse response;
             if (fault == null) {
