@@ -7,13 +7,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -190,12 +197,110 @@ public final class MetadataReader {
         return List.copyOf(sets);
     }
 
-    private static <E extends Enum<E>> int maskOf(Set<E> set) {
-        int mask = 0;
-        for (E e : set) {
-            mask |= 1 << e.ordinal();
+    /**
+     * Object or field entries in file order, sorted and merged once at the end. A TreeMap get and put
+     * per entry cost a quarter of the reading time (case-insensitive compares down the tree for each of
+     * ~8000 fields). Retrieved files list entries in nearly alphabetical order, so one TimSort pass is
+     * close to linear, and the sorted result lets the model's TreeMap be built in linear time.
+     */
+    private static final class Collected {
+        private static final Comparator<Named> BY_NAME = (a, b) -> String.CASE_INSENSITIVE_ORDER.compare(a.name, b.name);
+
+        private Named[] entries = new Named[16];
+        private int size;
+
+        void add(String name, int mask) {
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            entries[size++] = new Named(name, mask);
         }
-        return mask;
+
+        /** Distinct names (first spelling kept) with the union of their entries' flags, sorted case-insensitively. */
+        <V> SortedMap<String, V> toMap(List<V> valueOfMask) {
+            Arrays.sort(entries, 0, size, BY_NAME); // stable: the first spelling of a duplicate stays first
+            List<Map.Entry<String, V>> merged = new ArrayList<>(size);
+            int i = 0;
+            while (i < size) {
+                Named first = entries[i];
+                int mask = first.mask;
+                int j = i + 1;
+                while (j < size && BY_NAME.compare(first, entries[j]) == 0) {
+                    mask |= entries[j].mask;
+                    j++;
+                }
+                merged.add(new AbstractMap.SimpleImmutableEntry<>(first.name, valueOfMask.get(mask)));
+                i = j;
+            }
+            return new SortedEntries<>(merged);
+        }
+    }
+
+    private record Named(String name, int mask) {
+    }
+
+    /**
+     * A read-only sorted map over entries already sorted by {@link String#CASE_INSENSITIVE_ORDER}, only
+     * to hand them to {@link PermissionFile}, whose TreeMap copies a SortedMap with the same comparator
+     * in linear time. Range views are not needed for that and are not supported.
+     */
+    private static final class SortedEntries<V> extends AbstractMap<String, V> implements SortedMap<String, V> {
+        private final List<Map.Entry<String, V>> entries;
+
+        SortedEntries(List<Map.Entry<String, V>> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public Set<Map.Entry<String, V>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, V>> iterator() {
+                    return Collections.unmodifiableList(entries).iterator();
+                }
+
+                @Override
+                public int size() {
+                    return entries.size();
+                }
+            };
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return String.CASE_INSENSITIVE_ORDER;
+        }
+
+        @Override
+        public String firstKey() {
+            if (entries.isEmpty()) {
+                throw new NoSuchElementException();
+            }
+            return entries.get(0).getKey();
+        }
+
+        @Override
+        public String lastKey() {
+            if (entries.isEmpty()) {
+                throw new NoSuchElementException();
+            }
+            return entries.get(entries.size() - 1).getKey();
+        }
+
+        @Override
+        public SortedMap<String, V> subMap(String fromKey, String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, V> headMap(String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, V> tailMap(String fromKey) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** One parse of one document. */
@@ -225,8 +330,8 @@ public final class MetadataReader {
 
         Result permissionFile(String fullName) throws XMLStreamException, MetadataException {
             openAndCheckRoot();
-            TreeMap<String, Set<Operation>> objects = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            TreeMap<String, Set<FieldOperation>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Collected objects = new Collected();
+            Collected fields = new Collected();
             TreeMap<String, Boolean> userPermissions = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             String label = null;
             String license = null;
@@ -277,8 +382,8 @@ public final class MetadataReader {
                 }
             }
             finish();
-            PermissionFile file = new PermissionFile(kind, fullName, label, license, objects, fields,
-                    userPermissions, completeness(), origin);
+            PermissionFile file = new PermissionFile(kind, fullName, label, license, objects.toMap(OBJECT_SETS),
+                    fields.toMap(FIELD_SETS), userPermissions, completeness(), origin);
             return new Result(file, objectEntries, fieldEntries, userPermissionEntries);
         }
 
@@ -299,7 +404,7 @@ public final class MetadataReader {
             return new PermissionSetGroup(fullName, label, members, muting, origin);
         }
 
-        private void objectPermission(Map<String, Set<Operation>> objects)
+        private void objectPermission(Collected objects)
                 throws XMLStreamException, MetadataException {
             int line = line();
             String object = null;
@@ -321,12 +426,11 @@ public final class MetadataReader {
                         "Add the object's API name, e.g. <object>Account</object>, or delete the block.");
             }
             if (filter.keepsObject(object)) {
-                Set<Operation> previous = objects.get(object);
-                objects.put(object, OBJECT_SETS.get(previous == null ? mask : mask | maskOf(previous)));
+                objects.add(object, mask);
             }
         }
 
-        private void fieldPermission(Map<String, Set<FieldOperation>> fields)
+        private void fieldPermission(Collected fields)
                 throws XMLStreamException, MetadataException {
             int line = line();
             String field = null;
@@ -344,8 +448,7 @@ public final class MetadataReader {
                         "Add the field as Object.Field, e.g. <field>Account.Industry</field>, or delete the block.");
             }
             if (filter.keepsField(field)) {
-                Set<FieldOperation> previous = fields.get(field);
-                fields.put(field, FIELD_SETS.get(previous == null ? mask : mask | maskOf(previous)));
+                fields.add(field, mask);
             }
         }
 
