@@ -48,8 +48,17 @@ public final class ApiUserValidation {
             throw new NoSuchFileException(file.toString());
         }
         LicenseCatalogue builtIn = LicenseCatalogue.builtIn();
-        Declaration declaration = new DeclarationReader(builtIn).read(file);
+        // Messages name the file as the user wrote it, relative to the project, so CI logs stay short.
+        Declaration declaration = new DeclarationReader(builtIn).read(displayName(file),
+                Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
         return new Inputs(declaration, builtIn.withAdditions(declaration.licenses()));
+    }
+
+    /** A path as shown in messages: relative to the project directory when inside it. */
+    public String displayName(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
     }
 
     /**
@@ -66,7 +75,7 @@ public final class ApiUserValidation {
                         + " to the folder holding profiles/ and permissionsets/ (e.g. force-app/main/default or src).");
             }
         }
-        return new SourceDirectory(roots);
+        return new SourceDirectory(roots, dev.sfapi.metadata.PermissionFilter.ALL, baseDirectory);
     }
 
     /** Validation from the project's metadata: who holds what comes from the declaration's users section. */

@@ -16,24 +16,22 @@ import java.util.List;
  */
 final class Advice {
 
+    /** The user licenses an integration user is realistically moved to (not community or guest ones). */
+    private static final java.util.Set<String> INTEGRATION_LICENSES =
+            java.util.Set.of("Salesforce", "Salesforce Platform", "Salesforce Integration");
+
     private final LicenseCatalogue catalogue;
 
     Advice(LicenseCatalogue catalogue) {
         this.catalogue = catalogue;
     }
 
-    /** " (high confidence; source: https://…)". */
+    /** " (high confidence; https://…)": how sure the catalogue is and where a person can check. */
     String because(LicenseVerdict v) {
         StringBuilder sb = new StringBuilder(" (");
         sb.append(v.confidence() == null ? "unknown" : v.confidence().keyword()).append(" confidence");
-        if (v.decidedBy() != null) {
-            sb.append(", per the catalogue entry for ").append(v.decidedBy());
-        }
         if (!v.sources().isEmpty()) {
-            sb.append("; source: ").append(v.sources().get(0));
-        }
-        if (v.note() != null && !v.note().isBlank()) {
-            sb.append("; ").append(v.note());
+            sb.append("; ").append(v.sources().get(0));
         }
         return sb.append(")").toString();
     }
@@ -64,7 +62,8 @@ final class Advice {
                     psls.add(d.aliases().isEmpty() ? "'" + d.name() + "'"
                             : "'" + d.aliases().get(0) + "' (" + d.name() + ")");
                 }
-            } else if (held.userLicense() == null || !d.isNamed(held.userLicense())) {
+            } else if (INTEGRATION_LICENSES.contains(d.name())
+                    && (held.userLicense() == null || !d.isNamed(held.userLicense()))) {
                 if (allows(catalogue.objectAccess(new HeldLicenses(d.name(), List.of()), object, op))) {
                     licenses.add("'" + d.name() + "'");
                 }

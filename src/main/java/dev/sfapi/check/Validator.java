@@ -294,8 +294,8 @@ public final class Validator {
             Answer answer = access.object(object, op);
             if (isDenied(ceiling)) {
                 String despite = answer.isGranted()
-                        ? " It doesn't matter that " + String.join(" and ", answer.grantedBy())
-                        + " grants it: Salesforce refuses the assignment or ignores the permission."
+                        ? " " + capitalise(String.join(" and ", answer.grantedBy()))
+                        + " grants it, but Salesforce doesn't allow that on this license."
                         : "";
                 findings.add(finding(CheckId.LICENSE_DENIES_OBJECT, object, op.keyword(),
                         "the " + licenseText(access.licenses()) + " license can never grant " + op.label() + " on "
@@ -387,6 +387,10 @@ public final class Validator {
             sb.append(" + ").append(psl);
         }
         return sb.toString();
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String quoteAll(List<String> names) {

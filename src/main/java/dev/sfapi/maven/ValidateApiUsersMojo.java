@@ -81,8 +81,6 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         try {
             SourceDirectory metadata = validation.metadataSource(
                     metadataDirectories == null ? List.of() : metadataDirectories.stream().map(File::toPath).toList());
-            getLog().info("sfapi: validating " + inputs.declaration().integrations().size() + " integrations from "
-                    + relative(base, declaration.toPath()) + " against " + metadata.describe());
             report = validation.validateFromMetadata(inputs, metadata);
         } catch (YamlException e) {
             throw new MojoFailureException("sfapi: the declaration doesn't match the metadata:\n" + e.getMessage(), e);
@@ -129,14 +127,6 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         if (warnings > 0 && failOnWarning) {
             throw new MojoFailureException("sfapi: " + warnings + " warning" + (warnings == 1 ? "" : "s")
                     + " and failOnWarning is set (see above, and " + dir + ").");
-        }
-    }
-
-    private static String relative(Path base, Path file) {
-        try {
-            return base.relativize(file).toString();
-        } catch (IllegalArgumentException e) {
-            return file.toString();
         }
     }
 }

@@ -39,6 +39,7 @@ public final class SourceDirectory implements MetadataSource {
 
     private final List<Path> roots;
     private final MetadataReader reader;
+    private final Path displayBase;
 
     private Map<MetadataKind, Map<String, List<Path>>> index;
     private final Map<Path, PermissionFile> parsedFiles = new HashMap<>();
@@ -51,11 +52,20 @@ public final class SourceDirectory implements MetadataSource {
 
     /** Only the object and field entries {@code filter} accepts are kept (memory stays small). */
     public SourceDirectory(List<Path> roots, PermissionFilter filter) {
+        this(roots, filter, null);
+    }
+
+    /**
+     * As above; {@link #describe()} shows the roots relative to {@code displayBase} (the project
+     * directory) so that messages in a CI log stay short.
+     */
+    public SourceDirectory(List<Path> roots, PermissionFilter filter, Path displayBase) {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("at least one metadata directory is needed");
         }
         this.roots = List.copyOf(roots);
         this.reader = new MetadataReader(filter);
+        this.displayBase = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
     }
 
     public static SourceDirectory of(Path... roots) {
@@ -68,7 +78,15 @@ public final class SourceDirectory implements MetadataSource {
 
     @Override
     public String describe() {
-        return "metadata in " + roots.stream().map(Path::toString).collect(Collectors.joining(", "));
+        return "metadata in " + roots.stream().map(this::display).collect(Collectors.joining(", "));
+    }
+
+    private String display(Path root) {
+        Path abs = root.toAbsolutePath().normalize();
+        if (displayBase != null && abs.startsWith(displayBase) && !abs.equals(displayBase)) {
+            return displayBase.relativize(abs).toString();
+        }
+        return root.toString();
     }
 
     @Override
