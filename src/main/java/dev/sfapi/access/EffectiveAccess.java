@@ -171,7 +171,7 @@ public final class EffectiveAccess {
     public Answer object(String object, Operation operation) {
         Tally t = new Tally();
         for (Contributor c : contributors) {
-            if (!t.usable(c)) {
+            if (!t.usable(c, mutedObject(c, object, operation) != null)) {
                 continue;
             }
             PermissionFile f = c.file();
@@ -200,7 +200,7 @@ public final class EffectiveAccess {
     public Answer field(String qualifiedField, FieldOperation operation) {
         Tally t = new Tally();
         for (Contributor c : contributors) {
-            if (!t.usable(c)) {
+            if (!t.usable(c, mutedField(c, qualifiedField, operation) != null)) {
                 continue;
             }
             PermissionFile f = c.file();
@@ -225,7 +225,7 @@ public final class EffectiveAccess {
         Tally t = new Tally();
         t.mentioned = true; // a system permission absent everywhere is simply off
         for (Contributor c : contributors) {
-            if (!t.usable(c)) {
+            if (!t.usable(c, mutedPermission(c, permission) != null)) {
                 continue;
             }
             PermissionFile f = c.file();
@@ -319,9 +319,15 @@ public final class EffectiveAccess {
         final Set<String> notes = new LinkedHashSet<>();
         boolean mentioned;
 
-        /** Contributors with no usable metadata add a doubt (or, license-blocked, nothing). */
-        boolean usable(Contributor c) {
+        /**
+         * Contributors with no usable metadata add a doubt (or, license-blocked, nothing). A group
+         * member whose group mutes the permission in question can't contribute it, known or not.
+         */
+        boolean usable(Contributor c, boolean mutedInGroup) {
             if (c.fit() == LicenseFit.MISMATCH) {
+                return false;
+            }
+            if (c.file() == null && mutedInGroup) {
                 return false;
             }
             if (c.file() == null) {
