@@ -325,8 +325,8 @@ class MetadataReaderTest {
 
         MetadataException e = assertThrows(MetadataException.class, () -> reader.readPermissions(file));
 
-        assertTrue(e.getMessage().startsWith(file + ":4"), e.getMessage());
-        assertTrue(e.getMessage().contains("<objectPermissions> has no <object>"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":6:"), "where the block ends: " + e.getMessage());
+        assertTrue(e.getMessage().contains("this <objectPermissions> block has no <object>"), e.getMessage());
     }
 
     @Test
@@ -368,6 +368,7 @@ class MetadataReaderTest {
         MetadataException e = assertThrows(MetadataException.class, () -> reader.readPermissions(
                 new ByteArrayInputStream(xml), MetadataKind.PROFILE, "P", "P.profile"));
 
-        assertTrue(e.getMessage().contains("<name> (line 1) contains an element <b>"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("P.profile:1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("<name> contains an element <b>"), e.getMessage());
     }
 }
