@@ -350,8 +350,12 @@ public final class MetadataReader {
         private final MetadataKind kind;
         private final String origin;
         private XMLStreamReader r;
-        // Element text is collected here so that booleans are judged without creating Strings.
-        private final StringBuilder text = new StringBuilder(128);
+        // Element text is copied here so that booleans are judged without creating Strings, and names
+        // become a String with one copy. A plain array: StringBuilder's per-char Latin-1 checks showed
+        // up in profiles.
+        private char[] text = new char[256];
+        private int textStart;
+        private int textEnd;
 
         Parse(InputStream in, MetadataKind kind, String origin) {
             this.in = in;
@@ -563,18 +567,40 @@ public final class MetadataReader {
             }
         }
 
-        /** Collects the text of the current element into {@link #text}, trimmed. */
+        /** Collects the text of the current element into {@link #text}, trimmed to [textStart, textEnd). */
         private void collectText() throws XMLStreamException, MetadataException {
-            text.setLength(0);
+            int length = 0;
             String element = r.getLocalName();
             while (true) {
                 int event = r.next();
                 switch (event) {
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                            text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-                    case XMLStreamConstants.ENTITY_REFERENCE -> text.append(r.getText());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        int n = r.getTextLength();
+                        if (length + n > text.length) {
+                            text = Arrays.copyOf(text, Math.max(text.length * 2, length + n));
+                        }
+                        System.arraycopy(r.getTextCharacters(), r.getTextStart(), text, length, n);
+                        length += n;
+                    }
+                    case XMLStreamConstants.ENTITY_REFERENCE -> {
+                        char[] chars = r.getText().toCharArray();
+                        if (length + chars.length > text.length) {
+                            text = Arrays.copyOf(text, Math.max(text.length * 2, length + chars.length));
+                        }
+                        System.arraycopy(chars, 0, text, length, chars.length);
+                        length += chars.length;
+                    }
                     case END -> {
-                        trim();
+                        // XML whitespace is space, tab, CR and LF, all <= ' '.
+                        int from = 0;
+                        while (from < length && text[from] <= ' ') {
+                            from++;
+                        }
+                        while (length > from && text[length - 1] <= ' ') {
+                            length--;
+                        }
+                        textStart = from;
+                        textEnd = length;
                         return;
                     }
                     case START -> throw problem("<" + element + "> contains an element <"
@@ -587,24 +613,9 @@ public final class MetadataReader {
             }
         }
 
-        private void trim() {
-            int end = text.length();
-            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-            text.setLength(end);
-            int start = 0;
-            while (start < end && Character.isWhitespace(text.charAt(start))) {
-                start++;
-            }
-            if (start > 0) {
-                text.delete(0, start);
-            }
-        }
-
         private String string() throws XMLStreamException, MetadataException {
             collectText();
-            return text.toString();
+            return new String(text, textStart, textEnd - textStart);
         }
 
         /** An API name: not empty, {@code %%%NAMESPACE%%%} tokens removed. */
@@ -625,16 +636,17 @@ public final class MetadataReader {
             if (is("false") || is("0")) {
                 return false;
             }
-            throw problem("<" + element + "> holds '" + text + "', not true or false.",
+            throw problem("<" + element + "> holds '" + new String(text, textStart, textEnd - textStart)
+                            + "', not true or false.",
                     "Write <" + element + ">true</" + element + "> or <" + element + ">false</" + element + ">.");
         }
 
         private boolean is(String word) {
-            if (text.length() != word.length()) {
+            if (textEnd - textStart != word.length()) {
                 return false;
             }
             for (int i = 0; i < word.length(); i++) {
-                if (text.charAt(i) != word.charAt(i)) {
+                if (text[textStart + i] != word.charAt(i)) {
                     return false;
                 }
             }
