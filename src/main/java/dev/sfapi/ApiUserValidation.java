@@ -66,6 +66,30 @@ public final class ApiUserValidation {
      * {@code sfdx-project.json}, else {@code force-app/main/default}, else {@code src}.
      */
     public SourceDirectory metadataSource(List<Path> directories) throws MetadataException {
+        return metadataSource(directories, dev.sfapi.metadata.PermissionFilter.ALL);
+    }
+
+    /**
+     * As {@link #metadataSource(List)}, keeping only what {@code declaration} asks about: big orgs'
+     * profiles list thousands of fields, and memory then stays flat in their size.
+     */
+    public SourceDirectory metadataSource(List<Path> directories, Declaration declaration) throws MetadataException {
+        return metadataSource(directories, filterFor(declaration));
+    }
+
+    /** The objects and fields the declaration's integrations touch. */
+    public static dev.sfapi.metadata.PermissionFilter filterFor(Declaration declaration) {
+        java.util.Set<String> objects = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        java.util.Set<String> fields = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (dev.sfapi.declaration.Integration i : declaration.integrations()) {
+            i.objects().forEach(o -> objects.add(o.object()));
+            i.fields().forEach(f -> fields.add(f.qualifiedName()));
+        }
+        return dev.sfapi.metadata.PermissionFilter.only(objects, fields);
+    }
+
+    private SourceDirectory metadataSource(List<Path> directories, dev.sfapi.metadata.PermissionFilter filter)
+            throws MetadataException {
         List<Path> roots = directories == null || directories.isEmpty()
                 ? MetadataDirectories.of(baseDirectory)
                 : directories.stream().map(baseDirectory::resolve).toList();
@@ -75,7 +99,7 @@ public final class ApiUserValidation {
                         + " to the folder holding profiles/ and permissionsets/ (e.g. force-app/main/default or src).");
             }
         }
-        return new SourceDirectory(roots, dev.sfapi.metadata.PermissionFilter.ALL, baseDirectory);
+        return new SourceDirectory(roots, filter, baseDirectory);
     }
 
     /** Validation from the project's metadata: who holds what comes from the declaration's users section. */

@@ -80,7 +80,8 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         ValidationReport report;
         try {
             SourceDirectory metadata = validation.metadataSource(
-                    metadataDirectories == null ? List.of() : metadataDirectories.stream().map(File::toPath).toList());
+                    metadataDirectories == null ? List.of() : metadataDirectories.stream().map(File::toPath).toList(),
+                    inputs.declaration());
             report = validation.validateFromMetadata(inputs, metadata);
         } catch (YamlException e) {
             throw new MojoFailureException("sfapi: the declaration doesn't match the metadata:\n" + e.getMessage(), e);

@@ -51,7 +51,7 @@ class CorpusScenariosTest {
         Files.writeString(project.resolve("sfapi-users.yml"), yaml);
         ApiUserValidation validation = new ApiUserValidation(project);
         ApiUserValidation.Inputs inputs = validation.readDeclaration(Path.of("sfapi-users.yml"));
-        SourceDirectory source = validation.metadataSource(List.of());
+        SourceDirectory source = validation.metadataSource(List.of(), inputs.declaration());
         return validation.validateFromMetadata(inputs, source);
     }
 
