@@ -85,7 +85,7 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         } catch (YamlException e) {
             throw new MojoFailureException("sfapi: the declaration doesn't match the metadata:\n" + e.getMessage(), e);
         } catch (MetadataException e) {
-            throw new MojoExecutionException("sfapi: cannot read the metadata: " + e.getMessage(), e);
+            throw fault("sfapi: cannot read the metadata: " + e.getMessage(), e);
         }
         conclude(report);
     }
@@ -112,7 +112,7 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         try {
             written = new Reports().write(report, dir);
         } catch (ReportException e) {
-            throw new MojoExecutionException("sfapi: " + e.getMessage(), e);
+            throw fault("sfapi: " + e.getMessage(), e);
         }
         new ConsoleReport(new MavenReportLog(getLog())).write(report, dir);
         written.notes().forEach(getLog()::warn);
@@ -133,5 +133,17 @@ public class ValidateApiUsersMojo extends AbstractMojo {
             throw new MojoFailureException("sfapi: " + warnings + " warning" + (warnings == 1 ? "" : "s")
                     + " and failOnWarning is set (see above, and " + dir + ").");
         }
+    }
+
+    /**
+     * A fault whose message already says everything the cause knows. Maven's error line appends the
+     * message of every exception in the cause chain that isn't in the text yet, which repeated the
+     * XML parser's raw "ParseError at [row,col]" text after our own; a suppressed exception keeps the
+     * whole chain in {@code -e} stack traces without that.
+     */
+    private static MojoExecutionException fault(String message, Exception cause) {
+        MojoExecutionException fault = new MojoExecutionException(message);
+        fault.addSuppressed(cause);
+        return fault;
     }
 }
