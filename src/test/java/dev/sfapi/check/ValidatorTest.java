@@ -57,7 +57,7 @@ class ValidatorTest {
         assertEquals("Opportunity", edit.subject());
         assertEquals("edit", edit.operation());
         assertTrue(edit.reason().contains("Salesforce Platform"), edit.reason());
-        assertTrue(edit.reason().contains("permission set 'Opp'"), "says the grant doesn't help: " + edit.reason());
+        assertTrue(edit.reason().contains("Permission set 'Opp' grants it"), "says the grant doesn't help: " + edit.reason());
         assertTrue(edit.fix().contains("Salesforce"), edit.fix());
         assertEquals(5, edit.location().line());
         assertTrue(findings(r, CheckId.PERMISSION_MISSING).isEmpty(), "the license, not the permissions, is the cause");
