@@ -13,7 +13,8 @@ expect('[INFO]   all 9 requirements met', 'erp-sync: 3 Account + 2 Opportunity +
 expect('[INFO] PASS warehouse-export: user warehouse@example.com', 'warehouse-export passes')
 expect('license Salesforce Integration + SalesforceAPIIntegrationPsl', 'the permission set license is counted')
 expect('[INFO]   all 4 requirements met', 'warehouse-export: Account, Invoice__c, ApiEnabled, log in')
-expect('[INFO] sfapi: 2 integrations, 0 failed, 0 with warnings, 0 errors, 0 warnings; reports in', 'summary line')
+expect('[INFO] sfapi: 2 integrations, 0 failed, 0 with warnings, 0 errors, 0 warnings; reports in target/sfapi-reports\n',
+        'summary line')
 
 // Nothing the plugin logged may be a warning or an error.
 def start = log.indexOf('--- sfapi-maven-plugin:')

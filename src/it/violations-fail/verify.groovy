@@ -16,7 +16,8 @@ def declared = { String key ->
 
 // The build failed because of the findings, not for some other reason.
 expect('BUILD FAILURE', 'violations must fail the build')
-expect('sfapi: 2 errors in the integration users\' access', 'the failure message counts the errors')
+expect('sfapi: 2 errors in the integration users\' access (see above, and target/sfapi-reports).',
+        'the failure message counts the errors and points at the reports, relative to the project')
 expect('set sfapi.failOnError=false to report without failing', 'the failure says how to report only')
 
 // One block per integration, with its verdict, user and license.
@@ -35,7 +36,8 @@ expect('fix: Move crm.sync@example.com to a license that includes Opportunity', 
 expect('fix: Grant Read on Contact in permission set \'Opportunity_Sync\'', 'the permission fix names the assigned set')
 // Met requirements are counted, not listed; the summary line counts everything.
 expect('[INFO]   4 of 6 requirements met', 'crm-sync meets 4 of its 6 requirements')
-expect('[ERROR] sfapi: 2 integrations, 1 failed, 0 with warnings, 2 errors, 0 warnings; reports in', 'summary line')
+expect('[ERROR] sfapi: 2 integrations, 1 failed, 0 with warnings, 2 errors, 0 warnings; reports in target/sfapi-reports\n',
+        'summary line')
 assert !log.contains('Account read ('): 'Account read is granted by the profile and must not be reported'
 
 // JUnit XML: one test case per integration x requirement, a failure per unmet requirement.

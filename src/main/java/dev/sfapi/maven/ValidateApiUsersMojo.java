@@ -87,7 +87,7 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         } catch (MetadataException e) {
             throw fault("sfapi: cannot read the metadata: " + e.getMessage(), e);
         }
-        conclude(report);
+        conclude(report, validation);
     }
 
     private ApiUserValidation.Inputs readDeclaration(ApiUserValidation validation) throws MojoFailureException,
@@ -106,22 +106,25 @@ public class ValidateApiUsersMojo extends AbstractMojo {
     }
 
     /** Writes the reports, logs the console report, and turns the findings into the build verdict. */
-    private void conclude(ValidationReport report) throws MojoExecutionException, MojoFailureException {
+    private void conclude(ValidationReport report, ApiUserValidation validation) throws MojoExecutionException,
+            MojoFailureException {
         Path dir = reportsDirectory.toPath();
+        // Named relative to the project, like every other path in the log (target/sfapi-reports).
+        Path shown = Path.of(validation.displayName(dir));
         Reports.Written written;
         try {
             written = new Reports().write(report, dir);
         } catch (ReportException e) {
             throw fault("sfapi: " + e.getMessage(), e);
         }
-        new ConsoleReport(new MavenReportLog(getLog())).write(report, dir);
+        new ConsoleReport(new MavenReportLog(getLog())).write(report, shown);
         written.notes().forEach(getLog()::warn);
 
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
         if (errors > 0 && failOnError) {
             throw new MojoFailureException("sfapi: " + errors + " error" + (errors == 1 ? "" : "s")
-                    + " in the integration users' access (see above, and " + dir + "). Fix them, or set"
+                    + " in the integration users' access (see above, and " + shown + "). Fix them, or set"
                     + " sfapi.failOnError=false to report without failing.");
         }
         if (errors > 0) {
@@ -131,7 +134,7 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         }
         if (warnings > 0 && failOnWarning) {
             throw new MojoFailureException("sfapi: " + warnings + " warning" + (warnings == 1 ? "" : "s")
-                    + " and failOnWarning is set (see above, and " + dir + ").");
+                    + " and failOnWarning is set (see above, and " + shown + ").");
         }
     }
 
