@@ -86,9 +86,9 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         } catch (YamlException e) {
             throw new MojoFailureException("sfapi: the declaration doesn't match the metadata:\n" + e.getMessage(), e);
         } catch (MetadataException e) {
-            throw new MojoExecutionException("sfapi: cannot read the metadata: " + e.getMessage(), e);
+            throw fault("sfapi: cannot read the metadata: " + e.getMessage(), e);
         }
-        conclude(report);
+        conclude(report, validation);
     }
 
     private ApiUserValidation.Inputs readDeclaration(ApiUserValidation validation) throws MojoFailureException,
@@ -107,27 +107,47 @@ public class ValidateApiUsersMojo extends AbstractMojo {
     }
 
     /** Writes the reports, logs the console report, and turns the findings into the build verdict. */
-    private void conclude(ValidationReport report) throws MojoExecutionException, MojoFailureException {
+    private void conclude(ValidationReport report, ApiUserValidation validation) throws MojoExecutionException,
+            MojoFailureException {
         Path dir = reportsDirectory.toPath();
+        // Named relative to the project, like every other path in the log (target/sfapi-reports).
+        Path shown = Path.of(validation.displayName(dir));
         Reports.Written written;
         try {
             written = new Reports().write(report, dir);
         } catch (ReportException e) {
-            throw new MojoExecutionException("sfapi: " + e.getMessage(), e);
+            throw fault("sfapi: " + e.getMessage(), e);
         }
-        new ConsoleReport(new MavenReportLog(getLog())).write(report, dir);
+        new ConsoleReport(new MavenReportLog(getLog())).write(report, shown);
         written.notes().forEach(getLog()::warn);
 
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
         if (errors > 0 && failOnError) {
             throw new MojoFailureException("sfapi: " + errors + " error" + (errors == 1 ? "" : "s")
-                    + " in the integration users' access (see above, and " + dir + "). Fix them, or set"
+                    + " in the integration users' access (see above, and " + shown + "). Fix them, or set"
                     + " sfapi.failOnError=false to report without failing.");
+        }
+        if (errors > 0) {
+            // Otherwise an [ERROR] summary followed by BUILD SUCCESS reads like a plugin bug.
+            getLog().warn("sfapi: " + errors + " error" + (errors == 1 ? "" : "s")
+                    + ", but sfapi.failOnError is false: the build goes on.");
         }
         if (warnings > 0 && failOnWarning) {
             throw new MojoFailureException("sfapi: " + warnings + " warning" + (warnings == 1 ? "" : "s")
-                    + " and failOnWarning is set (see above, and " + dir + ").");
+                    + " and failOnWarning is set (see above, and " + shown + ").");
         }
+    }
+
+    /**
+     * A fault whose message already says everything the cause knows. Maven's error line appends the
+     * message of every exception in the cause chain that isn't in the text yet, which repeated the
+     * XML parser's raw "ParseError at [row,col]" text after our own; a suppressed exception keeps the
+     * whole chain in {@code -e} stack traces without that.
+     */
+    private static MojoExecutionException fault(String message, Exception cause) {
+        MojoExecutionException fault = new MojoExecutionException(message);
+        fault.addSuppressed(cause);
+        return fault;
     }
 }
