@@ -235,9 +235,8 @@ public final class EffectiveAccess {
             } else if (c.kind() == Contributor.Kind.PROFILE
                     && f.completeness() == PermissionFile.Completeness.SOURCE_PROFILE
                     && f.userPermissions().isEmpty()) {
-                t.doubts.add(c.describe() + " has no system permissions in its file"
-                        + " (standard profiles are saved without them), so whether it enables " + permission
-                        + " is unknown");
+                t.doubts.add(c.describe() + " lists no system permissions in its file (standard profiles are"
+                        + " saved without them), so whether it enables " + permission + " is unknown");
             }
         }
         return t.answer(permission, "permission");

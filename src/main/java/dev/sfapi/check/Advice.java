@@ -36,13 +36,20 @@ final class Advice {
         return sb.append(")").toString();
     }
 
-    /** Why an answer is unknown, for license-unverified. */
+    /** Why an answer is unknown, for license-unverified: ": <the catalogue's reason>". */
     String unknownBecause(LicenseVerdict v) {
         if (v.outcome() != LicenseVerdict.Outcome.UNKNOWN && v.confidence() != null) {
-            return " (the catalogue says " + v.outcome().name().toLowerCase() + " only with " + v.confidence().keyword()
-                    + " confidence" + (v.sources().isEmpty() ? "" : "; source: " + v.sources().get(0)) + ")";
+            return ": the catalogue says " + v.outcome().name().toLowerCase() + " only with " + v.confidence().keyword()
+                    + " confidence" + (v.sources().isEmpty() ? "" : " (" + v.sources().get(0) + ")");
         }
-        return v.note() == null || v.note().isBlank() ? "" : " (" + v.note() + ")";
+        if (v.note() == null || v.note().isBlank()) {
+            return "";
+        }
+        // The catalogue's note reads "Cannot tell whether X can grant Y: <why>."; keep the why.
+        String note = v.note().strip();
+        int colon = note.indexOf(": ");
+        String why = note.startsWith("Cannot tell") && colon > 0 ? note.substring(colon + 2) : note;
+        return ": " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why);
     }
 
     /** What to do when the license can never grant an object operation. */
@@ -123,7 +130,11 @@ final class Advice {
         if (doubts.contains("not in the metadata")) {
             return "Add the missing components to the metadata source (retrieve them), or validate against the org.";
         }
-        if (doubts.contains("does not list") || doubts.contains("no system permissions")) {
+        if (doubts.contains("no system permissions")) {
+            return "Use a profile file that lists its system permissions (custom profiles list every enabled one),"
+                    + " validate against the org, or enable it in a permission set assigned to the user.";
+        }
+        if (doubts.contains("does not list")) {
             return "Retrieve the profile together with the objects it concerns (package.xml with Profile and"
                     + " CustomObject members), validate against the org, or grant it through a permission set so it"
                     + " doesn't depend on the profile.";

@@ -159,7 +159,11 @@ public final class Validator {
                         "Use a profile file that includes <userLicense>, or validate against the org.",
                         integration.location()));
             }
-            results.add(new RequirementResult(req, findings, null));
+            String state = setup == null ? null : switch (setup.status()) {
+                case ACTIVE -> "user " + user() + " is active (per " + setup.origin() + ")";
+                case INACTIVE, FROZEN, NOT_FOUND -> null;
+            };
+            results.add(new RequirementResult(req, findings, state));
             return canCheck;
         }
 
@@ -206,7 +210,8 @@ public final class Validator {
                             integration.location()));
                 }
             }
-            results.add(new RequirementResult(req, findings, null));
+            results.add(new RequirementResult(req, findings, findings.isEmpty()
+                    ? "every license-bound permission set matches the user's licenses" : null));
         }
 
         /** Every integration user needs API Enabled, declared or not. */
@@ -368,11 +373,11 @@ public final class Validator {
 
         private Finding unverified(String subject, String operation, LicenseVerdict ceiling, YamlLocation where,
                                    String question) {
+            String fix = ceiling.howToSettle() != null ? ceiling.howToSettle()
+                    : "Check it in the org and record the answer in the 'licenses' section of the declaration.";
             return finding(CheckId.LICENSE_UNVERIFIED, subject, operation,
                     "the license catalogue can't confirm " + question + advice.unknownBecause(ceiling) + ".",
-                    "Check it in Setup (a permission set with that license offers only what the license allows) and"
-                            + " record the answer in the 'licenses' section of the declaration; until then this"
-                            + " requirement is not proven.", where);
+                    fix + " Until then this requirement is not proven.", where);
         }
     }
 

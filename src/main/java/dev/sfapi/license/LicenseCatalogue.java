@@ -413,14 +413,7 @@ public final class LicenseCatalogue {
         if (!decided.isEmpty()) {
             note.append("; ").append(String.join(", ", decided));
         }
-        note.append(". ");
-        note.append(switch (reason) {
-            case USER_LICENSE_UNKNOWN -> "Name the user's profile in the 'users' section (its file must have"
-                    + " <userLicense>), or connect an org.";
-            default -> "Settle it by checking in the org (a permission set with that license granting it either saves"
-                    + " or is refused with \"The user license doesn't allow the permission\") and add a row saying so to"
-                    + " the 'licenses' section of the declaration.";
-        });
+        note.append(".");
         if (!leftOutNote.isEmpty()) {
             note.append(' ').append(leftOutNote);
         }

@@ -12,8 +12,8 @@ import java.util.List;
  *                   with " + " ("Salesforce Platform + Company Communities"); null when unknown
  * @param sources    the URLs behind the decision; for an unknown verdict the URLs of the entries that
  *                   did speak (so a person can start from them), possibly empty
- * @param note       a line for the report: the entry's note when decided; when unknown, why and how to
- *                   settle it
+ * @param note       a line for the report: the entry's note when decided; when unknown, why
+ *                   ({@link #howToSettle()} says how to settle it)
  * @param reason     why the verdict is unknown; null when it is decided
  */
 public record LicenseVerdict(Outcome outcome, Confidence confidence, String decidedBy, List<String> sources,
@@ -48,6 +48,20 @@ public record LicenseVerdict(Outcome outcome, Confidence confidence, String deci
 
     public static LicenseVerdict unknown(Reason reason, String note) {
         return new LicenseVerdict(Outcome.UNKNOWN, null, null, List.of(), note, reason);
+    }
+
+    /** What would settle an unknown verdict, for the report's fix line; null when decided. */
+    public String howToSettle() {
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason) {
+            case USER_LICENSE_UNKNOWN -> "Name the user's profile in the 'users' section (its file must have"
+                    + " <userLicense>), or connect an org.";
+            default -> "Check it in the org: a permission set with that license granting it either saves or is refused"
+                    + " with \"The user license doesn't allow the permission\". Then add a row saying so to the"
+                    + " 'licenses' section of the declaration.";
+        };
     }
 
     /** Allowed or denied with a confidence the plugin may act on. */

@@ -125,7 +125,7 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         long warnings = report.count(Severity.WARNING);
         if (errors > 0 && failOnError) {
             throw new MojoFailureException("sfapi: " + errors + " error" + (errors == 1 ? "" : "s")
-                    + " in the integration users' access (see above, and " + shown + "). Fix them, or set"
+                    + " in the integration users' access (see above, and " + shown + "). Fix " + (errors == 1 ? "it" : "them") + ", or set"
                     + " sfapi.failOnError=false to report without failing.");
         }
         if (errors > 0) {
@@ -135,7 +135,8 @@ public class ValidateApiUsersMojo extends AbstractMojo {
         }
         if (warnings > 0 && failOnWarning) {
             throw new MojoFailureException("sfapi: " + warnings + " warning" + (warnings == 1 ? "" : "s")
-                    + " and failOnWarning is set (see above, and " + shown + ").");
+                    + " and failOnWarning is set (see above, and " + shown + "). Settle them, or set"
+                    + " sfapi.failOnWarning=false to report them without failing.");
         }
     }
 

@@ -155,7 +155,7 @@ class LicenseCatalogueTest {
             assertFalse(v.isActionable());
             assertTrue(v.note().contains("no entry for edit on Case under 'SalesforceAPIIntegrationPsl'"), v::toString);
             assertTrue(v.note().contains("'Salesforce Integration' cannot (medium)"), v::toString);
-            assertTrue(v.note().contains("'licenses' section"), v::toString);
+            assertTrue(v.howToSettle().contains("'licenses' section"), v::toString);
         }
 
         @Test

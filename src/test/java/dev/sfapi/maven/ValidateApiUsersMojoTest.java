@@ -184,8 +184,8 @@ class ValidateApiUsersMojoTest {
     void withFailOnWarningWarningsFailTheBuild(ValidateApiUsersMojo mojo) throws Exception {
         MojoFailureException failure = assertThrows(MojoFailureException.class, () -> prepared(mojo).execute());
 
-        assertEquals("sfapi: 2 warnings and failOnWarning is set (see above, and " + reports + ").",
-                failure.getMessage());
+        assertEquals("sfapi: 2 warnings and failOnWarning is set (see above, and " + reports + "). Settle them, or"
+                + " set sfapi.failOnWarning=false to report them without failing.", failure.getMessage());
     }
 
     @Test
