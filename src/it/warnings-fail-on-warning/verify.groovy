@@ -26,7 +26,7 @@ assert !log.contains('api-disabled'): 'a profile without userPermissions proves 
 // No confident catalogue entry for Order on Salesforce Platform: a warning, never a guess.
 expect("[WARNING]   warning license-unverified: order-export, orders@example.com, Order read (${declared('Order:')})",
         'the catalogue cannot vouch for Order on the Platform license')
-expect('fix: Check it in Setup', 'the warning says how to settle it')
+expect('fix: Check it in the org', 'the warning says how to settle it')
 expect('[INFO]   2 of 4 requirements met', 'Account read and logging in are proven; the other two are not')
 expect('[WARNING] sfapi: 1 integration, 0 failed, 1 with warnings, 0 errors, 2 warnings; reports in', 'summary line')
 
