@@ -38,6 +38,7 @@ public final class StandInControl {
     private volatile boolean viewSetup = true;
     private volatile boolean modifyMetadata = true;
     private volatile boolean soapLoginEnabled = true;
+    private final Set<String> hiddenMetadata = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Runnable expireSessions;
     private final java.util.function.IntConsumer expireSessionsAfter;
     private final java.util.function.IntConsumer setApiUsage;
@@ -141,6 +142,21 @@ public final class StandInControl {
         return soapLoginEnabled;
     }
 
+    /**
+     * Hides a component from the Metadata API while SOQL still shows it: readMetadata answers an empty
+     * record for it and listMetadata leaves it out, as for a component the connecting user can't see or a
+     * kind the Metadata API doesn't serve. {@code type} is the metadata type ("PermissionSet").
+     */
+    public StandInControl hideMetadata(String type, String fullName) {
+        hiddenMetadata.add(type + "/" + fullName);
+        return this;
+    }
+
+    /** Whether {@link #hideMetadata} hid this component. */
+    public boolean hidden(String type, String fullName) {
+        return hiddenMetadata.contains(type + "/" + fullName);
+    }
+
     /** Sets the API requests already used today (Sforce-Limit-Info); at the org's limit requests are refused. */
     public StandInControl apiUsage(int used) {
         setApiUsage.accept(used);
@@ -155,6 +171,7 @@ public final class StandInControl {
         viewSetup = true;
         modifyMetadata = true;
         soapLoginEnabled = true;
+        hiddenMetadata.clear();
         expireSessionsAfter.accept(-1);
         return this;
     }

@@ -90,7 +90,8 @@ public final class MetadataEndpoint {
         }
         StringBuilder x = new StringBuilder("<readMetadataResponse><result>");
         for (String name : names) {
-            Optional<MetadataComponent> c = state.org().metadata(type, name);
+            Optional<MetadataComponent> c = state.org().metadata(type, name)
+                    .filter(component -> !state.control().hidden(type, name));
             // A name the org does not have is not an error: an empty typed record comes back.
             x.append(c.isPresent() ? records.record(type, name, c.get().document()) : MetadataRecordWriter.emptyRecord(type));
         }
@@ -111,6 +112,9 @@ public final class MetadataEndpoint {
                 continue;
             }
             for (MetadataComponent c : org.metadata(type)) {
+                if (state.control().hidden(type, c.fullName())) {
+                    continue;
+                }
                 x.append(fileProperties(c));
             }
         }

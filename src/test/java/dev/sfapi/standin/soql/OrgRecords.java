@@ -19,7 +19,8 @@ import java.util.Map;
  * The org model as sObject rows, the way SOQL sees it. Derived rows a real org has are made here:
  * every user gets a PermissionSetAssignment to the profile's own permission set, a group assignment
  * points at the group's aggregate set ({@code Type='Group'}) with PermissionSetGroupId set, and every
- * group has a PermissionSetGroupComponent per member and per muting set.
+ * group has a PermissionSetGroupComponent per member and per muting set. The Organization object has
+ * its one row (the org id and name).
  */
 public final class OrgRecords {
 
@@ -37,6 +38,8 @@ public final class OrgRecords {
                 u.permissionSetLicenseIds().forEach(id -> usedPsls.merge(id, 1, Integer::sum));
             }
         }
+        add("Organization", org.orgId(), "Name", org.orgName(), "IsSandbox", false,
+                "OrganizationType", "Developer Edition", "InstanceName", "STANDIN1");
         for (UserLicense l : org.userLicenses()) {
             add("UserLicense", l.id(), "Name", l.name(), "MasterLabel", l.name(), "LicenseDefinitionKey", l.definitionKey(),
                     "Status", "Active", "TotalLicenses", l.totalLicenses(), "UsedLicenses", usedLicenses.getOrDefault(l.id(), 0));

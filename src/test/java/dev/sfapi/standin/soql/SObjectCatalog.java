@@ -50,6 +50,9 @@ public final class SObjectCatalog {
         define("User", false,
                 id(), string("Username"), string("FirstName"), string("LastName"), string("Name"), string("Email"),
                 string("Alias"), bool("IsActive"), string("UserType"), ref("ProfileId", "Profile", "Profile"));
+        // The org itself: one row. The plugin reads its id and name for reports and snapshots.
+        define("Organization", false,
+                id(), string("Name"), bool("IsSandbox"), string("OrganizationType"), string("InstanceName"));
         define("UserLogin", false,
                 id(), ref("UserId", "User", "User"), bool("IsFrozen"), bool("IsPasswordLocked"));
         define("Profile", false,
