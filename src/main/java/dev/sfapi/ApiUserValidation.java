@@ -2,20 +2,33 @@ package dev.sfapi;
 
 import dev.sfapi.access.DeclaredSetups;
 import dev.sfapi.access.UserSetup;
+import dev.sfapi.check.CheckId;
+import dev.sfapi.check.Finding;
 import dev.sfapi.check.ValidationReport;
 import dev.sfapi.check.Validator;
 import dev.sfapi.declaration.Declaration;
 import dev.sfapi.declaration.DeclarationReader;
+import dev.sfapi.declaration.Integration;
 import dev.sfapi.license.LicenseCatalogue;
 import dev.sfapi.metadata.MetadataDirectories;
 import dev.sfapi.metadata.MetadataException;
 import dev.sfapi.metadata.MetadataSource;
 import dev.sfapi.metadata.SourceDirectory;
+import dev.sfapi.org.DeclarationDrift;
+import dev.sfapi.org.OrgAccess;
+import dev.sfapi.org.OrgAccessReader;
+import dev.sfapi.org.OrgClient;
+import dev.sfapi.org.OrgException;
+import dev.sfapi.org.SnapshotException;
+import dev.sfapi.org.SnapshotFile;
 import dev.sfapi.yaml.YamlException;
+import dev.sfapi.yaml.YamlLocation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +45,16 @@ public final class ApiUserValidation {
         this.baseDirectory = baseDirectory;
     }
 
-    /** The declaration file, with the catalogue additions of its {@code licenses} section applied. */
-    public record Inputs(Declaration declaration, LicenseCatalogue catalogue) {
+    /**
+     * The declaration file, with the catalogue additions of its {@code licenses} section applied.
+     *
+     * @param text the file's text (an anonymized snapshot writes a copy with the usernames replaced); may be null
+     */
+    public record Inputs(Declaration declaration, LicenseCatalogue catalogue, String text) {
+
+        public Inputs(Declaration declaration, LicenseCatalogue catalogue) {
+            this(declaration, catalogue, null);
+        }
     }
 
     /**
@@ -49,9 +70,9 @@ public final class ApiUserValidation {
         }
         LicenseCatalogue builtIn = LicenseCatalogue.builtIn();
         // Messages name the file as the user wrote it, relative to the project, so CI logs stay short.
-        Declaration declaration = new DeclarationReader(builtIn).read(displayName(file),
-                Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
-        return new Inputs(declaration, builtIn.withAdditions(declaration.licenses()));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Declaration declaration = new DeclarationReader(builtIn).read(displayName(file), text);
+        return new Inputs(declaration, builtIn.withAdditions(declaration.licenses()), text);
     }
 
     /** A path as shown in messages: relative to the project directory when inside it. */
@@ -107,5 +128,89 @@ public final class ApiUserValidation {
             throws YamlException, MetadataException {
         Map<String, UserSetup> users = DeclaredSetups.resolve(inputs.declaration(), metadata, inputs.catalogue());
         return new Validator(inputs.catalogue()).validate(inputs.declaration(), users, metadata, metadata.describe());
+    }
+
+    // ------------------------------------------------------------------ org and snapshot
+
+    /**
+     * The users to read from an org: every integration's user, then every entry of the users section
+     * (so that drift can be told for all of them), each once, ignoring case.
+     */
+    public static List<String> usernames(Declaration declaration) {
+        List<String> all = new ArrayList<>();
+        for (Integration i : declaration.integrations()) {
+            all.add(i.user());
+        }
+        all.addAll(declaration.users().keySet());
+        List<String> out = new ArrayList<>();
+        for (String u : all) {
+            if (out.stream().noneMatch(x -> x.equalsIgnoreCase(u.trim()))) {
+                out.add(u.trim());
+            }
+        }
+        return out;
+    }
+
+    /** Reads who holds what and their metadata from a connected org. */
+    public OrgAccess readOrg(Inputs inputs, OrgClient client) throws OrgException {
+        return new OrgAccessReader(client).read(usernames(inputs.declaration()));
+    }
+
+    /**
+     * Validation from org data (live or a snapshot): the org is the truth about who holds what; where the
+     * users section says otherwise, a declaration-drift warning; whatever the org listed but couldn't be
+     * read, a metadata-incomplete warning.
+     *
+     * @param source words for the report ("org Acme (00D…, acme.my.salesforce.com)")
+     */
+    public ValidationReport validateFromOrg(Inputs inputs, OrgAccess access, String source) throws MetadataException {
+        Map<String, UserSetup> users = access.userSetups();
+        ValidationReport checked = new Validator(inputs.catalogue()).validate(inputs.declaration(), users,
+                access.metadata(), source);
+        List<Finding> general = new ArrayList<>(checked.general());
+        general.addAll(DeclarationDrift.compare(inputs.declaration(), access, inputs.catalogue()));
+        for (OrgAccess.Gap gap : access.gaps()) {
+            general.add(new Finding(CheckId.METADATA_INCOMPLETE, CheckId.METADATA_INCOMPLETE.defaultSeverity(), null,
+                    gap.username(), gap.subject(), null, gap.reason(), gap.fix(),
+                    YamlLocation.nowhere(access.org().anonymized() ? "org (anonymized)" : "org " + access.org().orgId())));
+        }
+        return new ValidationReport(checked.declaration(), checked.source(), checked.integrations(), general);
+    }
+
+    /** "org Acme (00D…, acme.my.salesforce.com)", for the report. */
+    public static String describeOrg(OrgAccess access) {
+        return "org " + access.org().describe();
+    }
+
+    /**
+     * Reads a snapshot and checks that it covers every user the declaration names.
+     *
+     * @throws SnapshotException naming the file: missing, damaged, newer format, or taken for other users
+     */
+    public OrgAccess readSnapshot(Inputs inputs, Path snapshotFile) throws SnapshotException {
+        Path file = baseDirectory.resolve(snapshotFile);
+        String shown = displayName(file);
+        OrgAccess access = SnapshotFile.read(file, shown);
+        List<String> missing = access.notCovered(usernames(inputs.declaration()));
+        if (!missing.isEmpty()) {
+            throw new SnapshotException("The snapshot " + shown + " was taken for other users: it has nothing about '"
+                    + String.join("', '", missing) + "', which " + inputs.declaration().source() + " names."
+                    + (access.org().anonymized() ? " It is anonymized: validate it with the declaration copy written"
+                    + " next to it (" + shown.replaceFirst("\\.json$", "") + ".sfapi-users.yml)." : " Take a new"
+                    + " snapshot with 'mvn sfapi:snapshot' after changing the declaration."));
+        }
+        return access;
+    }
+
+    /** "snapshot target/x.json of org Acme (00D…), taken 2026-…", for the report. */
+    public String describeSnapshot(Path snapshotFile, OrgAccess access) {
+        return "snapshot " + displayName(baseDirectory.resolve(snapshotFile)) + " of org " + access.org().describe()
+                + ", taken " + access.org().retrievedAt();
+    }
+
+    /** Writes a snapshot of the org data; with {@code anonymize}, also a copy of the declaration to match it. */
+    public SnapshotFile.Written writeSnapshot(Inputs inputs, OrgAccess access, Path snapshotFile, boolean anonymize)
+            throws SnapshotException {
+        return SnapshotFile.write(access, baseDirectory.resolve(snapshotFile), anonymize, inputs.text());
     }
 }
