@@ -213,4 +213,63 @@ public final class ApiUserValidation {
             throws SnapshotException {
         return SnapshotFile.write(access, baseDirectory.resolve(snapshotFile), anonymize, inputs.text());
     }
+
+    // ------------------------------------------------------------------ where access data comes from
+
+    /** Where validate-api-users takes who holds what and the metadata from. */
+    public enum Source {
+        /** The project's metadata source and the declaration's users section. */
+        METADATA,
+        /** A live org. */
+        ORG,
+        /** A snapshot file written by the snapshot goal. */
+        SNAPSHOT
+    }
+
+    /** The source and why, for the log. */
+    public record SourceChoice(Source source, String reason) {
+    }
+
+    /** The values of {@code sfapi.source}. */
+    public static final List<String> SOURCE_VALUES = List.of("auto", "metadata", "org", "snapshot");
+
+    /**
+     * Chooses the source. {@code auto} (or nothing): a snapshot when one is named, else the org when one is
+     * configured (a settings.xml server or a credential), else the project's metadata. An explicit value
+     * is obeyed, and contradictions are refused rather than guessed around.
+     *
+     * @param requested      the value of sfapi.source, may be null
+     * @param snapshotGiven  whether sfapi.snapshot names a file
+     * @param orgConfigured  whether sfapi.serverId or a credential is set
+     * @throws IllegalArgumentException for an unknown value, or "snapshot" without a snapshot file
+     */
+    public static SourceChoice chooseSource(String requested, boolean snapshotGiven, boolean orgConfigured) {
+        String value = requested == null || requested.isBlank() ? "auto" : requested.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (value) {
+            case "metadata":
+                return new SourceChoice(Source.METADATA, "sfapi.source=metadata");
+            case "org":
+                return new SourceChoice(Source.ORG, "sfapi.source=org" + (snapshotGiven ? "; sfapi.snapshot is ignored"
+                        : ""));
+            case "snapshot":
+                if (!snapshotGiven) {
+                    throw new IllegalArgumentException("sfapi.source is 'snapshot', but sfapi.snapshot names no file."
+                            + " Set -Dsfapi.snapshot=target/sfapi-snapshot.json (written by mvn sfapi:snapshot).");
+                }
+                return new SourceChoice(Source.SNAPSHOT, "sfapi.source=snapshot");
+            case "auto":
+                if (snapshotGiven) {
+                    return new SourceChoice(Source.SNAPSHOT, "sfapi.snapshot is set"
+                            + (orgConfigured ? "; the org settings are not used" : ""));
+                }
+                if (orgConfigured) {
+                    return new SourceChoice(Source.ORG, "org credentials are configured");
+                }
+                return new SourceChoice(Source.METADATA, "no org is configured and no snapshot is named");
+            default:
+                throw new IllegalArgumentException("sfapi.source is '" + requested + "', which is not a source. "
+                        + dev.sfapi.yaml.Suggestions.didYouMean(requested, SOURCE_VALUES, "Expected one of: "
+                        + String.join(", ", SOURCE_VALUES) + "."));
+        }
+    }
 }

@@ -5,16 +5,17 @@ import dev.sfapi.check.Severity;
 import dev.sfapi.check.ValidationReport;
 import dev.sfapi.metadata.MetadataException;
 import dev.sfapi.metadata.SourceDirectory;
+import dev.sfapi.org.OrgAccess;
+import dev.sfapi.org.OrgClient;
+import dev.sfapi.org.OrgException;
+import dev.sfapi.org.SnapshotException;
 import dev.sfapi.report.ConsoleReport;
 import dev.sfapi.report.ReportException;
 import dev.sfapi.report.Reports;
 import dev.sfapi.yaml.YamlException;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -25,48 +26,53 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Fails the build when an integration user's license, or its effective permissions, can't reach the
  * objects, fields and system permissions its integration uses.
  *
- * <p>Reads the declaration ({@code sfapi-users.yml}), the Profile, PermissionSet, PermissionSetGroup
- * and MutingPermissionSet metadata of the declared users from the project's metadata source, checks
- * each integration, logs one block per integration and writes JUnit XML and Markdown reports.
+ * <p>Reads the declaration ({@code sfapi-users.yml}); finds out who holds what and the Profile,
+ * PermissionSet, PermissionSetGroup and MutingPermissionSet metadata of the declared users from one of
+ * three sources (see {@code sfapi.source}): a live org, a snapshot file, or the project's metadata
+ * source with the declaration's users section; checks each integration, logs one block per integration
+ * and writes JUnit XML and Markdown reports.
  */
 @Mojo(name = "validate-api-users", defaultPhase = LifecyclePhase.VERIFY, requiresProject = true, threadSafe = true)
-public class ValidateApiUsersMojo extends AbstractMojo {
-
-    /** The project directory; relative paths below are resolved against it. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File baseDirectory;
-
-    /**
-     * The declaration of the integrations: each one's user, objects, fields and system permissions,
-     * plus who holds what ({@code users}) and any license catalogue additions ({@code licenses}).
-     */
-    @Parameter(property = "sfapi.declaration", defaultValue = "${project.basedir}/sfapi-users.yml")
-    private File declaration;
+public class ValidateApiUsersMojo extends AbstractOrgMojo {
 
     /**
      * The folders holding the metadata ({@code profiles/}, {@code permissionsets/},
      * {@code permissionsetgroups/}, {@code mutingpermissionsets/}), in SFDX source or Metadata API format.
      * Default: the {@code packageDirectories} of {@code sfdx-project.json}, else
      * {@code force-app/main/default}, else {@code src}. On the command line: a comma-separated list.
+     * Used when validating from the project's metadata.
      */
     @Parameter(property = "sfapi.metadataDirectories")
     private List<File> metadataDirectories;
 
+    /**
+     * Where who holds what and the metadata come from: {@code auto} (default: a snapshot when
+     * {@code sfapi.snapshot} is set, else the org when one is configured, i.e. {@code sfapi.serverId} or a
+     * credential in the parameters or the environment, else the project's metadata), {@code metadata},
+     * {@code org} or {@code snapshot}.
+     */
+    @Parameter(property = "sfapi.source", defaultValue = "auto")
+    String source;
+
+    /** A snapshot written by {@code mvn sfapi:snapshot} to validate from, with no org. */
+    @Parameter(property = "sfapi.snapshot")
+    File snapshot;
+
     /** Where the JUnit XML and Markdown reports are written. */
     @Parameter(property = "sfapi.reportsDirectory", defaultValue = "${project.build.directory}/sfapi-reports")
-    private File reportsDirectory;
+    File reportsDirectory;
 
     /** Fail the build when a check finds an error (a requirement the user can't reach). */
     @Parameter(property = "sfapi.failOnError", defaultValue = "true")
-    private boolean failOnError;
+    boolean failOnError = true;
 
-    /** Fail the build on warnings too (requirements that can't be proven, shared users). */
+    /** Fail the build on warnings too (requirements that can't be proven, shared users, drift). */
     @Parameter(property = "sfapi.failOnWarning", defaultValue = "false")
-    private boolean failOnWarning;
+    boolean failOnWarning;
 
     /** Skip the validation. */
     @Parameter(property = "sfapi.skip", defaultValue = "false")
-    private boolean skip;
+    boolean skip;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -74,36 +80,89 @@ public class ValidateApiUsersMojo extends AbstractMojo {
             getLog().info("sfapi: validation skipped (sfapi.skip=true)");
             return;
         }
-        Path base = baseDirectory.toPath();
+        warnAboutPlainTextSecrets();
+        Path base = base();
         ApiUserValidation validation = new ApiUserValidation(base);
         ApiUserValidation.Inputs inputs = readDeclaration(validation);
-        ValidationReport report;
+        ApiUserValidation.SourceChoice choice;
+        try {
+            choice = ApiUserValidation.chooseSource(source, snapshot != null, orgConfigured());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("sfapi: " + e.getMessage(), e);
+        }
+        getLog().debug("sfapi: source " + choice.source() + " (" + choice.reason() + ")");
+        ValidationReport report = switch (choice.source()) {
+            case METADATA -> fromMetadata(validation, inputs);
+            case ORG -> fromOrg(validation, inputs);
+            case SNAPSHOT -> fromSnapshot(validation, inputs);
+        };
+        conclude(report, validation);
+    }
+
+    private ValidationReport fromMetadata(ApiUserValidation validation, ApiUserValidation.Inputs inputs)
+            throws MojoFailureException, MojoExecutionException {
         try {
             SourceDirectory metadata = validation.metadataSource(
                     metadataDirectories == null ? List.of() : metadataDirectories.stream().map(File::toPath).toList(),
                     inputs.declaration());
-            report = validation.validateFromMetadata(inputs, metadata);
+            return validation.validateFromMetadata(inputs, metadata);
         } catch (YamlException e) {
             throw new MojoFailureException("sfapi: the declaration doesn't match the metadata:\n" + e.getMessage(), e);
         } catch (MetadataException e) {
             throw fault("sfapi: cannot read the metadata: " + e.getMessage(), e);
         }
-        conclude(report, validation);
     }
 
-    private ApiUserValidation.Inputs readDeclaration(ApiUserValidation validation) throws MojoFailureException,
-            MojoExecutionException {
+    private ValidationReport fromOrg(ApiUserValidation validation, ApiUserValidation.Inputs inputs)
+            throws MojoFailureException, MojoExecutionException {
+        OrgClient client = connect();
+        long started = System.nanoTime();
+        OrgAccess access;
         try {
-            return validation.readDeclaration(declaration.toPath());
-        } catch (NoSuchFileException e) {
-            throw new MojoFailureException("sfapi: no declaration at " + declaration + ". Create sfapi-users.yml in the"
-                    + " project directory listing each integration, its user and the objects it touches (see the"
-                    + " README), or point sfapi.declaration at it.");
-        } catch (YamlException e) {
-            throw new MojoFailureException("sfapi: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("sfapi: cannot read " + declaration + ": " + e.getMessage(), e);
+            access = validation.readOrg(inputs, client);
+        } catch (OrgException e) {
+            return fail(e);
         }
+        logRead(access, (System.nanoTime() - started) / 1_000_000);
+        logApiUsage(client);
+        return validate(validation, inputs, access, ApiUserValidation.describeOrg(access));
+    }
+
+    private ValidationReport fromSnapshot(ApiUserValidation validation, ApiUserValidation.Inputs inputs)
+            throws MojoFailureException, MojoExecutionException {
+        OrgAccess access;
+        try {
+            access = validation.readSnapshot(inputs, snapshot.toPath());
+        } catch (SnapshotException e) {
+            throw new MojoFailureException("sfapi: " + e.getMessage(), e);
+        }
+        String described = validation.describeSnapshot(snapshot.toPath(), access);
+        getLog().info("sfapi: validating from " + described + " (no org is contacted)");
+        return validate(validation, inputs, access, described);
+    }
+
+    private ValidationReport validate(ApiUserValidation validation, ApiUserValidation.Inputs inputs,
+                                      OrgAccess access, String described) throws MojoExecutionException {
+        try {
+            return validation.validateFromOrg(inputs, access, described);
+        } catch (MetadataException e) {
+            throw new MojoExecutionException("sfapi: " + e.getMessage(), e);
+        }
+    }
+
+    private void logRead(OrgAccess access, long millis) {
+        long found = access.users().stream().filter(u -> u.status() != dev.sfapi.access.UserSetup.Status.NOT_FOUND)
+                .count();
+        getLog().info("sfapi: read " + count(access.users().size(), "user") + " (" + found + " found) from org "
+                + access.org().describe() + " with " + count(access.metadata().profiles().size(), "profile") + ", "
+                + count(access.metadata().permissionSets().size(), "permission set") + ", "
+                + count(access.metadata().groups().size(), "group") + " and "
+                + count(access.metadata().mutingPermissionSets().size(), "muting permission set") + ", in " + millis
+                + " ms");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Writes the reports, logs the console report, and turns the findings into the build verdict. */

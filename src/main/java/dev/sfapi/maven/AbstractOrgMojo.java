@@ -1,0 +1,251 @@
+package dev.sfapi.maven;
+
+import dev.sfapi.ApiUserValidation;
+import dev.sfapi.org.ConnectionSettings;
+import dev.sfapi.org.OrgClient;
+import dev.sfapi.org.OrgException;
+import dev.sfapi.org.SettingKey;
+import dev.sfapi.org.SettingLayer;
+import dev.sfapi.yaml.YamlException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * What every goal that can talk to an org shares: the declaration, and the connection settings as
+ * plugin parameters / {@code -Dsfapi.*} properties, a settings.xml {@code <server>} and {@code SFAPI_*}
+ * environment variables, highest precedence first. Secrets belong in settings.xml (encrypted) or the
+ * environment; one written in plain text in the pom gets a warning.
+ *
+ * <p>Failures map to Maven's two exceptions: a setting that is missing, malformed or contradictory
+ * ({@link OrgException.Kind#CONFIGURATION}) is the user's to fix: {@link MojoFailureException}; the org
+ * refusing the credentials, a missing permission, the API limit, the network: {@link MojoExecutionException}.
+ */
+abstract class AbstractOrgMojo extends AbstractMojo {
+
+    /** The project directory; relative paths are resolved against it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File baseDirectory;
+
+    /**
+     * The declaration of the integrations: each one's user, objects, fields and system permissions,
+     * plus who holds what ({@code users}) and any license catalogue additions ({@code licenses}).
+     */
+    @Parameter(property = "sfapi.declaration", defaultValue = "${project.basedir}/sfapi-users.yml")
+    File declaration;
+
+    /**
+     * The id of a {@code <server>} in settings.xml holding the credentials: {@code <username>},
+     * {@code <privateKey>} (key file), {@code <passphrase>}, {@code <password>}, and any other setting under
+     * {@code <configuration>} by its parameter name ({@code <clientId>}, {@code <clientSecret>}, …).
+     * Values encrypted with {@code mvn --encrypt-password} are decrypted.
+     */
+    @Parameter(property = "sfapi.serverId")
+    String serverId;
+
+    /**
+     * How to log in: {@code jwt} (OAuth JWT bearer, recommended for CI), {@code client-credentials},
+     * {@code sfdx-auth-url}, {@code access-token} or {@code soap-login} (legacy). Default: inferred from
+     * the credential that is set.
+     */
+    @Parameter(property = "sfapi.authMethod")
+    String authMethod;
+
+    /** The login URL: https://login.salesforce.com (default), https://test.salesforce.com for a sandbox. */
+    @Parameter(property = "sfapi.loginUrl")
+    String loginUrl;
+
+    /** The org's My Domain URL (https://yourdomain.my.salesforce.com); needed for client credentials and tokens. */
+    @Parameter(property = "sfapi.instanceUrl")
+    String instanceUrl;
+
+    /** The consumer key of the connected app or External Client App (JWT, client credentials). */
+    @Parameter(property = "sfapi.clientId")
+    String clientId;
+
+    /** The consumer secret (client credentials). A credential: use settings.xml or SFAPI_CLIENT_SECRET. */
+    @Parameter(property = "sfapi.clientSecret")
+    String clientSecret;
+
+    /** The username to connect as (JWT, legacy SOAP login). */
+    @Parameter(property = "sfapi.username")
+    String username;
+
+    /** The PEM private key file whose certificate is uploaded to the app (JWT); relative to the project. */
+    @Parameter(property = "sfapi.privateKeyFile")
+    String privateKeyFile;
+
+    /** The passphrase of an encrypted private key file. A credential: use settings.xml or the environment. */
+    @Parameter(property = "sfapi.privateKeyPassphrase")
+    String privateKeyPassphrase;
+
+    /** An SFDX auth URL ({@code force://…}, from sf org auth show-sfdx-auth-url). A credential. */
+    @Parameter(property = "sfapi.authUrl")
+    String authUrl;
+
+    /** An access token (from sf org auth show-access-token), used with instanceUrl. A credential. */
+    @Parameter(property = "sfapi.accessToken")
+    String accessToken;
+
+    /** The password for the legacy SOAP login. A credential: use settings.xml or SFAPI_PASSWORD. */
+    @Parameter(property = "sfapi.password")
+    String password;
+
+    /** The security token appended to the password for the legacy SOAP login. A credential. */
+    @Parameter(property = "sfapi.securityToken")
+    String securityToken;
+
+    /** The API version of the REST queries (default 62.0; the Metadata API always speaks 62.0). */
+    @Parameter(property = "sfapi.apiVersion")
+    String apiVersion;
+
+    /** Connect timeout in seconds (default 10). */
+    @Parameter(property = "sfapi.connectTimeoutSeconds")
+    String connectTimeoutSeconds;
+
+    /** Read timeout in seconds (default 120). */
+    @Parameter(property = "sfapi.readTimeoutSeconds")
+    String readTimeoutSeconds;
+
+    /** How often a call is retried after HTTP 503 or a timeout (default 3). */
+    @Parameter(property = "sfapi.maxRetries")
+    String maxRetries;
+
+    /** The first retry delay in milliseconds, doubled on each retry (default 1000). */
+    @Parameter(property = "sfapi.retryBackoffMillis")
+    String retryBackoffMillis;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
+    /** The environment, looked up lazily; tests replace it. */
+    Function<String, String> environment = System::getenv;
+
+    /** The plugin parameters and -Dsfapi.* properties as the highest settings layer. */
+    SettingLayer explicitSettings() {
+        Map<SettingKey, String> v = new EnumMap<>(SettingKey.class);
+        v.put(SettingKey.AUTH_METHOD, authMethod);
+        v.put(SettingKey.LOGIN_URL, loginUrl);
+        v.put(SettingKey.INSTANCE_URL, instanceUrl);
+        v.put(SettingKey.CLIENT_ID, clientId);
+        v.put(SettingKey.CLIENT_SECRET, clientSecret);
+        v.put(SettingKey.USERNAME, username);
+        v.put(SettingKey.PRIVATE_KEY_FILE, privateKeyFile);
+        v.put(SettingKey.PRIVATE_KEY_PASSPHRASE, privateKeyPassphrase);
+        v.put(SettingKey.AUTH_URL, authUrl);
+        v.put(SettingKey.ACCESS_TOKEN, accessToken);
+        v.put(SettingKey.PASSWORD, password);
+        v.put(SettingKey.SECURITY_TOKEN, securityToken);
+        v.put(SettingKey.API_VERSION, apiVersion);
+        v.put(SettingKey.CONNECT_TIMEOUT, connectTimeoutSeconds);
+        v.put(SettingKey.READ_TIMEOUT, readTimeoutSeconds);
+        v.put(SettingKey.MAX_RETRIES, maxRetries);
+        v.put(SettingKey.RETRY_BACKOFF, retryBackoffMillis);
+        return SettingLayer.of("the plugin configuration / -Dsfapi.* properties", v);
+    }
+
+    /** Whether an org is configured: a settings.xml server named, or a credential in the parameters or environment. */
+    boolean orgConfigured() {
+        if (serverId != null && !serverId.isBlank()) {
+            return true;
+        }
+        SettingLayer explicit = explicitSettings();
+        SettingLayer env = SettingLayer.environment(environment);
+        for (SettingKey k : List.of(SettingKey.ACCESS_TOKEN, SettingKey.AUTH_URL, SettingKey.PRIVATE_KEY_FILE,
+                SettingKey.CLIENT_SECRET, SettingKey.PASSWORD)) {
+            if (explicit.has(k) || env.has(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the declaration; a missing file or a mistake in it is the user's to fix. */
+    ApiUserValidation.Inputs readDeclaration(ApiUserValidation validation) throws MojoFailureException,
+            MojoExecutionException {
+        try {
+            return validation.readDeclaration(declaration.toPath());
+        } catch (NoSuchFileException e) {
+            throw new MojoFailureException("sfapi: no declaration at " + declaration + ". Create sfapi-users.yml in the"
+                    + " project directory listing each integration, its user and the objects it touches (see the"
+                    + " README), or point sfapi.declaration at it.");
+        } catch (YamlException e) {
+            throw new MojoFailureException("sfapi: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("sfapi: cannot read " + declaration + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Warns about every credential written in plain text in the pom (whatever the goal then does). */
+    void warnAboutPlainTextSecrets() {
+        if (project != null) {
+            PlainTextSecrets.find(project).forEach(getLog()::warn);
+        }
+    }
+
+    /** Resolves the settings (parameters, settings.xml server, environment; Maven's proxy) and connects. */
+    OrgClient connect() throws MojoFailureException, MojoExecutionException {
+        ConnectionSettings connection;
+        try {
+            connection = new SettingsCredentials(settings == null ? new Settings() : settings, settingsDecrypter)
+                    .resolve(explicitSettings(), serverId, environment)
+                    .withBaseDirectory(baseDirectory.toPath());
+        } catch (OrgException e) {
+            connection = fail(e);
+        }
+        OrgClient.warningsFor(connection).forEach(w -> getLog().warn("sfapi: " + w));
+        getLog().info("sfapi: connecting with " + connection.describe());
+        getLog().debug("sfapi: " + connection.authMethod().label() + " because " + connection.methodReason());
+        connection.unusedSettings().forEach(s -> getLog().debug("sfapi: set but not used by this method: " + s));
+        try {
+            return OrgClient.connect(connection);
+        } catch (OrgException e) {
+            return fail(e);
+        }
+    }
+
+    /** The org's API usage after the run, for whoever watches the daily limit. */
+    void logApiUsage(OrgClient client) {
+        client.rest().apiUsage().ifPresent(u -> getLog().debug("sfapi: " + u));
+    }
+
+    /** Configuration mistakes are the user's to fix (failure); the rest are faults (execution exception). */
+    static Exception toMojo(OrgException e) {
+        String message = "sfapi: " + e.getMessage();
+        return e.kind() == OrgException.Kind.CONFIGURATION
+                ? new MojoFailureException(message, e)
+                : new MojoExecutionException(message, e);
+    }
+
+    /** {@link #toMojo(OrgException)} thrown with its checked type. */
+    static <T> T fail(OrgException e) throws MojoFailureException, MojoExecutionException {
+        Exception mapped = toMojo(e);
+        if (mapped instanceof MojoFailureException f) {
+            throw f;
+        }
+        throw (MojoExecutionException) mapped;
+    }
+
+    Path base() {
+        return baseDirectory.toPath();
+    }
+}

@@ -1,0 +1,346 @@
+package dev.sfapi.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sfapi.standin.CorpusOrg;
+import dev.sfapi.standin.Endpoint;
+import dev.sfapi.standin.SalesforceStandIn;
+import dev.sfapi.standin.StandInKeys;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
+
+/**
+ * The two goals in org mode, built as Maven builds them (parameters, settings.xml server through
+ * Maven's decrypter, environment) against the stand-in, with the whole log captured at debug level:
+ * the verdict, which exception type, and that no credential reaches the log or an exception.
+ */
+class OrgModeMojoTest {
+
+    static final String JWT_APP = "3MVG9standin.jwt.ci";
+    static final String DECLARATION = """
+            integrations:
+              - name: payroll-opportunities
+                user: platform.integration@acme.example
+                objects:
+                  Opportunity: [read, edit]
+              - name: api-sync
+                user: api.integration@acme.example
+                permissions: [ApiEnabled]
+            """;
+    /** A session id as Salesforce issues them: org id, '!', the secret part. */
+    static final Pattern SESSION_ID = Pattern.compile("00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]");
+
+    private static SalesforceStandIn org;
+    private static Path keys;
+
+    @TempDir
+    Path project;
+
+    private CapturingLog log;
+    private Settings settings;
+    private DefaultSettingsDecrypter decrypter;
+    private Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keys = Files.createTempDirectory("sfapi-jwt");
+        KeyPair pair = StandInKeys.writeRsaKeyPair(keys.resolve("server.key"), keys.resolve("server.pub"));
+        org = SalesforceStandIn.start(CorpusOrg.builder()
+                .connectedApp(JWT_APP, a -> a.jwtPublicKey(pair.getPublic())).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        org.close();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        org.control().reset();
+        org.log().clear();
+        Files.writeString(project.resolve("sfapi-users.yml"), DECLARATION);
+        log = new CapturingLog();
+        settings = new Settings();
+        env = new HashMap<>();
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        Path security = project.resolve("settings-security.xml");
+        Files.writeString(security, "<settingsSecurity><master>" + cipher.encryptAndDecorate("master-pw",
+                DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION) + "</master></settingsSecurity>");
+        decrypter = new DefaultSettingsDecrypter(new DefaultSecDispatcher(cipher, Map.of(), security.toString()));
+    }
+
+    private <T extends AbstractOrgMojo> T configure(T mojo) {
+        mojo.baseDirectory = project.toFile();
+        mojo.declaration = project.resolve("sfapi-users.yml").toFile();
+        mojo.settings = settings;
+        mojo.settingsDecrypter = decrypter;
+        mojo.environment = env::get;
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    private ValidateApiUsersMojo validate() {
+        ValidateApiUsersMojo mojo = configure(new ValidateApiUsersMojo());
+        mojo.reportsDirectory = project.resolve("target/sfapi-reports").toFile();
+        return mojo;
+    }
+
+    private SnapshotMojo snapshot() {
+        SnapshotMojo mojo = configure(new SnapshotMojo());
+        mojo.snapshotFile = project.resolve("target/sfapi-snapshot.json").toFile();
+        return mojo;
+    }
+
+    /** The settings.xml server a CI user writes for the JWT flow. */
+    private void jwtServer() {
+        Server server = new Server();
+        server.setId("sf-ci");
+        server.setUsername(CorpusOrg.INTEGRATION_USER);
+        server.setPrivateKey(keys.resolve("server.key").toString());
+        Xpp3Dom config = new Xpp3Dom("configuration");
+        config.addChild(element("clientId", JWT_APP));
+        config.addChild(element("loginUrl", org.baseUrl()));
+        server.setConfiguration(config);
+        settings.addServer(server);
+    }
+
+    private static Xpp3Dom element(String name, String value) {
+        Xpp3Dom e = new Xpp3Dom(name);
+        e.setValue(value);
+        return e;
+    }
+
+    private void clientCredentialsInEnvironment(String secret) {
+        env.put("SFAPI_INSTANCE_URL", org.baseUrl());
+        env.put("SFAPI_CLIENT_ID", CorpusOrg.CLIENT_ID);
+        env.put("SFAPI_CLIENT_SECRET", secret);
+        env.put("SFAPI_RETRY_BACKOFF_MILLIS", "1");
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+
+    private void assertNoSecret(String text, String... secrets) {
+        for (int i = 0; i < secrets.length; i++) {
+            assertFalse(text.contains(secrets[i]), "secret #" + i + " appears");
+        }
+        assertFalse(SESSION_ID.matcher(text).find(), "a session id appears");
+        assertFalse(text.contains("BEGIN PRIVATE KEY"), "a private key appears");
+    }
+
+    @Test
+    void jwtFromSettingsXmlValidatesAgainstTheOrgAndFailsThePlatformUsersOpportunityEdit() throws Exception {
+        jwtServer();
+        ValidateApiUsersMojo mojo = validate();
+        mojo.serverId = "sf-ci";
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("in the integration users' access"), e.getMessage());
+        String text = log.text();
+        assertTrue(text.contains("[INFO] sfapi: connecting with OAuth 2.0 JWT bearer flow"), text);
+        assertTrue(text.contains("read 2 users (2 found) from org Acme (stand-in)"), text);
+        assertTrue(text.contains("license-denies-object"), text);
+        assertTrue(log.at("DEBUG").stream().anyMatch(l -> l.contains("API requests in the last 24 h")),
+                "api usage at debug");
+        assertEquals(1, org.log().count(Endpoint.OAUTH_TOKEN, "jwt-bearer"));
+        assertTrue(Files.exists(project.resolve("target/sfapi-reports/TEST-sfapi-validate-api-users.xml")));
+        String report = Files.readString(project.resolve("target/sfapi-reports/sfapi-report.md"));
+        assertTrue(report.contains("org Acme (stand-in)"), "the report names the org");
+        assertNoSecret(text + trace(e) + report, Files.readString(keys.resolve("server.key")).lines()
+                .filter(l -> !l.startsWith("-----")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void clientCredentialsFromTheEnvironmentChooseOrgModeAndNeverShowTheSecret() throws Exception {
+        clientCredentialsInEnvironment(CorpusOrg.CLIENT_SECRET);
+        ValidateApiUsersMojo mojo = validate();
+        mojo.failOnError = false;
+
+        mojo.execute();
+
+        String text = log.text();
+        assertTrue(text.contains("connecting with OAuth 2.0 client credentials flow"), text);
+        assertTrue(org.log().count(Endpoint.REST_QUERY) > 0, "the org was asked");
+        assertNoSecret(text + Files.readString(project.resolve("target/sfapi-reports/sfapi-report.md"))
+                + Files.readString(project.resolve("target/sfapi-reports/TEST-sfapi-validate-api-users.xml")),
+                CorpusOrg.CLIENT_SECRET);
+    }
+
+    @Test
+    void aWrongSecretIsAClearExecutionFailureWithoutTheSecret() throws Exception {
+        String wrong = "wrong-secret-" + System.nanoTime();
+        clientCredentialsInEnvironment(wrong);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, validate()::execute);
+        assertTrue(e.getMessage().contains("sfapi:"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("client"), e.getMessage());
+        assertNoSecret(log.text() + trace(e), wrong, CorpusOrg.CLIENT_SECRET);
+    }
+
+    @Test
+    void theLegacySoapLoginWorksWithAWarningAndHidesPasswordAndToken() throws Exception {
+        env.put("SFAPI_LOGIN_URL", org.baseUrl());
+        env.put("SFAPI_USERNAME", CorpusOrg.PLATFORM_USER);
+        env.put("SFAPI_PASSWORD", CorpusOrg.PLATFORM_PASSWORD);
+        env.put("SFAPI_SECURITY_TOKEN", CorpusOrg.PLATFORM_TOKEN);
+        ValidateApiUsersMojo mojo = validate();
+        mojo.failOnError = false;
+
+        mojo.execute();
+
+        List<String> warnings = log.at("WARNING");
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("SOAP login() (username, password and security token)"
+                + " is legacy") && w.contains("Summer '27")), warnings.toString());
+        assertEquals(1, org.log().count(Endpoint.PARTNER_SOAP, "login"));
+        assertNoSecret(log.text(), CorpusOrg.PLATFORM_PASSWORD, CorpusOrg.PLATFORM_TOKEN);
+    }
+
+    @Test
+    void aSecretWrittenInThePomIsWarnedAboutByNameNotValue() throws Exception {
+        String secret = "pom-secret-" + System.nanoTime();
+        Model model = new Model();
+        Properties properties = new Properties();
+        properties.setProperty("sfapi.clientSecret", secret);
+        properties.setProperty("sfapi.accessToken", "${env.SF_TOKEN}"); // a reference, not plain text
+        model.setProperties(properties);
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("dev.sfapi");
+        plugin.setArtifactId("sfapi-maven-plugin");
+        Xpp3Dom config = new Xpp3Dom("configuration");
+        config.addChild(element("password", secret));
+        config.addChild(element("clientId", "3MVG9notasecret"));
+        plugin.setConfiguration(config);
+        Build build = new Build();
+        build.addPlugin(plugin);
+        model.setBuild(build);
+        MavenProject pom = new MavenProject(model);
+        pom.setOriginalModel(model);
+        pom.setFile(project.resolve("pom.xml").toFile());
+        ValidateApiUsersMojo mojo = validate();
+        mojo.project = pom;
+        mojo.source = "metadata";
+        Files.createDirectories(project.resolve("force-app/main/default"));
+
+        assertThrows(MojoFailureException.class, mojo::execute); // no users section: not the point here
+
+        List<String> warnings = log.at("WARNING");
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("sets the property sfapi.clientSecret in plain text"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("SFAPI_CLIENT_SECRET"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("configures <password> of sfapi-maven-plugin in plain text"),
+                warnings.get(1));
+        assertNoSecret(log.text(), secret);
+    }
+
+    @Test
+    void aSnapshotTakenOnceValidatesWithoutTheOrgToTheSameVerdict() throws Exception {
+        jwtServer();
+        SnapshotMojo take = snapshot();
+        take.serverId = "sf-ci";
+        take.execute();
+        assertTrue(log.text().contains("written to target/sfapi-snapshot.json"), log.text());
+        int requests = org.log().count();
+
+        ValidateApiUsersMojo fromFile = validate();
+        fromFile.snapshot = project.resolve("target/sfapi-snapshot.json").toFile();
+        fromFile.serverId = "sf-ci"; // configured, but the snapshot wins in auto mode
+        MojoFailureException e = assertThrows(MojoFailureException.class, fromFile::execute);
+
+        assertEquals(requests, org.log().count(), "no request to the org");
+        assertTrue(e.getMessage().contains("in the integration users' access"), e.getMessage());
+        assertTrue(log.text().contains("validating from snapshot target/sfapi-snapshot.json of org Acme (stand-in)"),
+                log.text());
+    }
+
+    @Test
+    void anAnonymizedSnapshotWritesTheMatchingDeclarationCopy() throws Exception {
+        jwtServer();
+        SnapshotMojo take = snapshot();
+        take.serverId = "sf-ci";
+        take.anonymize = true;
+        take.execute();
+        String json = Files.readString(project.resolve("target/sfapi-snapshot.json"));
+        assertFalse(json.contains("acme.example"), "no username");
+        assertFalse(json.contains(org.org().orgId().substring(0, 15)), "no org id");
+        assertTrue(Files.readString(project.resolve("target/sfapi-snapshot.sfapi-users.yml"))
+                .contains("user: user-1@example.invalid"));
+        assertTrue(log.text().contains("target/sfapi-snapshot.sfapi-users.yml"), log.text());
+    }
+
+    @Test
+    void aDamagedSnapshotIsTheUsersToFixAndNamesTheFile() throws Exception {
+        Files.createDirectories(project.resolve("target"));
+        Files.writeString(project.resolve("target/old.json"), "{\"format\": \"sfapi-org-snapshot\", \"formatVersion\": 9}");
+        ValidateApiUsersMojo mojo = validate();
+        mojo.snapshot = project.resolve("target/old.json").toFile();
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("target/old.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("newer sfapi-maven-plugin"), e.getMessage());
+    }
+
+    @Test
+    void sourceChoicesThatCannotWorkAreConfigurationFailures() throws Exception {
+        ValidateApiUsersMojo typo = validate();
+        typo.source = "orgg";
+        MojoFailureException e = assertThrows(MojoFailureException.class, typo::execute);
+        assertTrue(e.getMessage().contains("Did you mean 'org'"), e.getMessage());
+
+        ValidateApiUsersMojo noFile = validate();
+        noFile.source = "snapshot";
+        e = assertThrows(MojoFailureException.class, noFile::execute);
+        assertTrue(e.getMessage().contains("sfapi.snapshot names no file"), e.getMessage());
+
+        ValidateApiUsersMojo noCredentials = validate();
+        noCredentials.source = "org";
+        e = assertThrows(MojoFailureException.class, noCredentials::execute);
+        assertTrue(e.getMessage().contains("No Salesforce credentials are configured"), e.getMessage());
+
+        ValidateApiUsersMojo badServer = validate();
+        badServer.serverId = "sf-nope";
+        jwtServer();
+        e = assertThrows(MojoFailureException.class, badServer::execute);
+        assertTrue(e.getMessage().contains("It defines: sf-ci."), e.getMessage());
+        assertEquals(0, org.log().count(), "nothing was sent");
+    }
+
+    @Test
+    void aRequestLimitIsAnExecutionFailureSayingSo() throws Exception {
+        jwtServer();
+        org.control().requestLimitExceeded(100, Endpoint.REST_QUERY, Endpoint.METADATA_SOAP);
+        ValidateApiUsersMojo mojo = validate();
+        mojo.serverId = "sf-ci";
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("used up its API requests"), e.getMessage());
+    }
+}
