@@ -121,30 +121,21 @@ public final class OrgAccessReader {
             a.licenseAssignments(all(licenseAssignments));
             a.components(all(components));
 
-            // ---- wave 2
-            List<Future<List<Metadata>>> profileReads = reads(parallel, MetadataKind.PROFILE, a.profileNames());
-            List<Future<List<Metadata>>> setReads = reads(parallel, MetadataKind.PERMISSION_SET, a.setNames());
-            List<Future<List<Metadata>>> mutingReads = reads(parallel, MetadataKind.MUTING_PERMISSION_SET,
-                    a.mutingNames());
+            // ---- wave 2: each call converts what it read while the others are still in flight
+            String origin = "org " + orgId(Parallel.result(organization));
+            List<Future<List<PermissionFile>>> profileReads = reads(parallel, MetadataKind.PROFILE, a.profileNames(),
+                    origin);
+            List<Future<List<PermissionFile>>> setReads = reads(parallel, MetadataKind.PERMISSION_SET, a.setNames(),
+                    origin);
+            List<Future<List<PermissionFile>>> mutingReads = reads(parallel, MetadataKind.MUTING_PERMISSION_SET,
+                    a.mutingNames(), origin);
             parallel.awaitAll();
 
             OrgAccess.OrgInfo info = orgInfo(Parallel.result(organization));
-            String origin = "org " + info.orgId();
-            List<PermissionFile> profileFiles = new ArrayList<>();
-            for (Metadata m : received(profileReads, a.profileNames(), MetadataKind.PROFILE, a)) {
-                profileFiles.add(MetadataConversion.profile((Profile) m,
-                        origin + ", Profile " + m.getFullName()));
-            }
-            List<PermissionFile> setFiles = new ArrayList<>();
-            for (Metadata m : received(setReads, a.setNames(), MetadataKind.PERMISSION_SET, a)) {
-                setFiles.add(MetadataConversion.permissionSet((PermissionSet) m, MetadataKind.PERMISSION_SET,
-                        origin + ", PermissionSet " + m.getFullName()));
-            }
-            List<PermissionFile> mutingFiles = new ArrayList<>();
-            for (Metadata m : received(mutingReads, a.mutingNames(), MetadataKind.MUTING_PERMISSION_SET, a)) {
-                mutingFiles.add(MetadataConversion.permissionSet((PermissionSet) m,
-                        MetadataKind.MUTING_PERMISSION_SET, origin + ", MutingPermissionSet " + m.getFullName()));
-            }
+            List<PermissionFile> profileFiles = received(profileReads, a.profileNames(), MetadataKind.PROFILE, a);
+            List<PermissionFile> setFiles = received(setReads, a.setNames(), MetadataKind.PERMISSION_SET, a);
+            List<PermissionFile> mutingFiles = received(mutingReads, a.mutingNames(),
+                    MetadataKind.MUTING_PERMISSION_SET, a);
             OrgMetadata metadata = new OrgMetadata("metadata read from " + info.describe(), profileFiles,
                     a.profileLabels(), setFiles, a.groups(), mutingFiles);
             return new OrgAccess(info, requested, a.orgUsers(), seats(Parallel.result(userLicenses), true),
@@ -169,8 +160,9 @@ public final class OrgAccessReader {
         return result == null ? new FileProperties[0] : result;
     }
 
-    private List<Future<List<Metadata>>> reads(Parallel parallel, MetadataKind kind, List<String> names) {
-        List<Future<List<Metadata>>> futures = new ArrayList<>();
+    private List<Future<List<PermissionFile>>> reads(Parallel parallel, MetadataKind kind, List<String> names,
+                                                     String origin) {
+        List<Future<List<PermissionFile>>> futures = new ArrayList<>();
         for (int from = 0; from < names.size(); from += READ_METADATA_LIMIT) {
             String[] chunk = names.subList(from, Math.min(names.size(), from + READ_METADATA_LIMIT))
                     .toArray(String[]::new);
@@ -178,12 +170,12 @@ public final class OrgAccessReader {
                     + (chunk.length == 1 ? "" : "s");
             futures.add(parallel.submit(() -> {
                 ReadResult r = client.metadata().call(what, c -> c.readMetadata(kind.typeName(), chunk));
-                List<Metadata> out = new ArrayList<>();
+                List<PermissionFile> out = new ArrayList<>();
                 if (r != null && r.getRecords() != null) {
                     for (Metadata m : r.getRecords()) {
                         // A name the org doesn't have comes back as an empty record (or xsi:nil).
                         if (m != null && m.getFullName() != null) {
-                            out.add(m);
+                            out.add(convert(m, kind, origin));
                         }
                     }
                 }
@@ -193,47 +185,54 @@ public final class OrgAccessReader {
         return futures;
     }
 
-    /** The records of a type's reads, each requested name matched; names with no record become gaps. */
-    private static List<Metadata> received(List<Future<List<Metadata>>> reads, List<String> requested,
-                                           MetadataKind kind, Assembly a) throws OrgException {
-        Function<String, String> key = kind == MetadataKind.PROFILE ? ProfileNames::key
-                : s -> s.toLowerCase(Locale.ROOT);
+    private static PermissionFile convert(Metadata m, MetadataKind kind, String origin) throws OrgException {
         Class<?> expected = switch (kind) {
             case PROFILE -> Profile.class;
             case MUTING_PERMISSION_SET -> com.sforce.soap.metadata.MutingPermissionSet.class;
             default -> PermissionSet.class;
         };
-        Map<String, Metadata> byKey = new LinkedHashMap<>();
-        for (Future<List<Metadata>> f : reads) {
-            for (Metadata m : Parallel.result(f)) {
-                if (!expected.isInstance(m)) {
-                    throw new OrgException(OrgException.Kind.PROTOCOL, "readMetadata of " + kind.typeName() + " '"
-                            + m.getFullName() + "' answered with a " + m.getClass().getSimpleName() + " record"
-                            + " instead of a " + kind.typeName() + ". Check that the instance URL is the org's.");
-                }
-                byKey.put(key.apply(m.getFullName()), m);
+        if (!expected.isInstance(m)) {
+            throw new OrgException(OrgException.Kind.PROTOCOL, "readMetadata of " + kind.typeName() + " '"
+                    + m.getFullName() + "' answered with a " + m.getClass().getSimpleName() + " record instead of a "
+                    + kind.typeName() + ". Check that the instance URL is the org's.");
+        }
+        String from = origin + ", " + kind.typeName() + " " + m.getFullName();
+        return kind == MetadataKind.PROFILE ? MetadataConversion.profile((Profile) m, from)
+                : MetadataConversion.permissionSet((PermissionSet) m, kind, from);
+    }
+
+    /** The components of a type's reads, each requested name matched; names with no record become gaps. */
+    private static List<PermissionFile> received(List<Future<List<PermissionFile>>> reads, List<String> requested,
+                                                 MetadataKind kind, Assembly a) {
+        Function<String, String> key = kind == MetadataKind.PROFILE ? ProfileNames::key
+                : s -> s.toLowerCase(Locale.ROOT);
+        Map<String, PermissionFile> byKey = new LinkedHashMap<>();
+        for (Future<List<PermissionFile>> f : reads) {
+            for (PermissionFile file : Parallel.result(f)) {
+                byKey.put(key.apply(file.fullName()), file);
             }
         }
-        List<Metadata> out = new ArrayList<>();
+        List<PermissionFile> out = new ArrayList<>();
         for (String name : requested) {
-            Metadata m = byKey.get(key.apply(name));
-            if (m == null) {
+            PermissionFile file = byKey.get(key.apply(name));
+            if (file == null) {
                 a.missing(kind, name);
             } else {
-                out.add(m);
+                out.add(file);
             }
         }
         return out;
     }
 
+    private String orgId(List<JsonNode> organization) {
+        String id = organization.isEmpty() ? null : text(organization.get(0), "/Id");
+        return id != null ? id : client.session().orgId().orElse("(unknown org id)");
+    }
+
     private OrgAccess.OrgInfo orgInfo(List<JsonNode> organization) {
         OrgSession session = client.session();
-        String id = organization.isEmpty() ? null : text(organization.get(0), "/Id");
         String name = organization.isEmpty() ? null : text(organization.get(0), "/Name");
-        if (id == null) {
-            id = session.orgId().orElse("(unknown org id)");
-        }
-        return new OrgAccess.OrgInfo(id, name, session.instanceUrl().getHost(), session.apiVersion(),
+        return new OrgAccess.OrgInfo(orgId(organization), name, session.instanceUrl().getHost(), session.apiVersion(),
                 clock.instant(), false);
     }
 
