@@ -335,6 +335,34 @@ class OrgModeMojoTest {
     }
 
     @Test
+    void mavensProxyIsAppliedToTheConnection() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort(); // nothing listens there once closed
+        }
+        org.apache.maven.settings.Proxy proxy = new org.apache.maven.settings.Proxy();
+        proxy.setId("corp");
+        proxy.setProtocol("http");
+        proxy.setHost("127.0.0.2");
+        proxy.setPort(closedPort);
+        settings.addProxy(proxy);
+        clientCredentialsInEnvironment(CorpusOrg.CLIENT_SECRET);
+
+        // Through the proxy: it isn't there, so the build can't reach the org even though the org is up.
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, validate()::execute);
+        assertTrue(e.getMessage().contains("could not connect"), e.getMessage());
+        assertTrue(log.text().contains("proxy 127.0.0.2:" + closedPort), log.text());
+        assertEquals(0, org.log().count(), "nothing reached the org directly");
+
+        // The org's host in <nonProxyHosts>: connections go direct and the run works.
+        proxy.setNonProxyHosts("localhost|127.0.0.1");
+        ValidateApiUsersMojo direct = validate();
+        direct.failOnError = false;
+        direct.execute();
+        assertTrue(org.log().count(Endpoint.METADATA_SOAP) > 0, "metadata calls honour nonProxyHosts too");
+    }
+
+    @Test
     void aRequestLimitIsAnExecutionFailureSayingSo() throws Exception {
         jwtServer();
         org.control().requestLimitExceeded(100, Endpoint.REST_QUERY, Endpoint.METADATA_SOAP);
