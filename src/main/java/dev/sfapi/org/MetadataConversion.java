@@ -13,9 +13,9 @@ import dev.sfapi.declaration.Operation;
 import dev.sfapi.metadata.MetadataKind;
 import dev.sfapi.metadata.PermissionFile;
 import java.util.EnumSet;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns the force-wsc metadata objects readMetadata returns into the model, with the same meaning the
