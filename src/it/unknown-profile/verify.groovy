@@ -9,7 +9,7 @@ assert yaml[10 - 1].indexOf('ERP Integrations') + 1 == 14: 'sfapi-users.yml chan
 assert yaml[11 - 1].indexOf('ERP_Opportunity') + 1 == 22: 'sfapi-users.yml changed: the permission set is no longer at 11:22'
 
 expect('BUILD FAILURE', 'an unknown profile must fail the build')
-expect("sfapi: the declaration doesn't match the metadata:", 'the failure says what does not match')
+expect("sfapi: the users section of the declaration doesn't fit the metadata:", 'the failure says what does not match')
 expect("sfapi-users.yml:10:14: there is no profile 'ERP Integrations' in metadata in force-app. Did you mean 'ERP Integration'?",
         'the unknown profile, where it is declared, where sfapi looked, and the nearest profile')
 expect("sfapi-users.yml:11:22: there is no permission set 'ERP_Opportunity' in metadata in force-app. Did you mean 'ERP_Opportunities'?",

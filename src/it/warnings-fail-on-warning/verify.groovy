@@ -14,7 +14,7 @@ def declared = { String key ->
 }
 
 expect('BUILD FAILURE', 'failOnWarning=true must fail a build with warnings')
-expect('sfapi: 2 warnings and failOnWarning is set', 'the failure counts the warnings and says why they fail')
+expect('sfapi: 2 warnings, and failOnWarning is set', 'the failure counts the warnings and says why they fail')
 assert !log.contains('error license-denies-object') && !log.contains('error permission-missing'):
         'nothing here is an error: the build fails on the warnings alone'
 

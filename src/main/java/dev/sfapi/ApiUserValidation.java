@@ -113,11 +113,18 @@ public final class ApiUserValidation {
             throws MetadataException {
         List<Path> roots = directories == null || directories.isEmpty()
                 ? MetadataDirectories.of(baseDirectory)
-                : directories.stream().map(baseDirectory::resolve).toList();
+                // "-Dsfapi.metadataDirectories=a, b" arrives with the space: trim each entry.
+                : directories.stream().map(p -> baseDirectory.resolve(p.toString().strip())).toList();
         for (Path root : roots) {
+            if (Files.isRegularFile(root)) {
+                throw new MetadataException("The metadata directory " + displayName(root) + " is a file, not a folder."
+                        + " Set sfapi.metadataDirectories to the folder holding profiles/ and permissionsets/"
+                        + " (e.g. force-app/main/default or src).");
+            }
             if (!Files.isDirectory(root)) {
-                throw new MetadataException("The metadata directory " + root + " does not exist. Set sfapi.metadataDirectories"
-                        + " to the folder holding profiles/ and permissionsets/ (e.g. force-app/main/default or src).");
+                throw new MetadataException("The metadata directory " + displayName(root) + " does not exist. Set"
+                        + " sfapi.metadataDirectories to the folder holding profiles/ and permissionsets/"
+                        + " (e.g. force-app/main/default or src).");
             }
         }
         return new SourceDirectory(roots, filter, baseDirectory);

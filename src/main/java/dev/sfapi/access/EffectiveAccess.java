@@ -272,8 +272,12 @@ public final class EffectiveAccess {
         return all;
     }
 
+    /** What a group's muting set takes away: the set and what it lists. */
+    private record Muted(String mutingSet, String listed) {
+    }
+
     /** The muting set that takes {@code operation} away from this group member, if any. */
-    private static String mutedObject(Contributor c, String object, Operation operation) {
+    private static Muted mutedObject(Contributor c, String object, Operation operation) {
         for (PermissionFile m : c.mutings()) {
             Set<Operation> muted = m.objects().get(object);
             if (muted == null) {
@@ -281,31 +285,34 @@ public final class EffectiveAccess {
             }
             for (Operation o : muted) {
                 if (o == operation || o.dependents().contains(operation)) {
-                    return m.fullName();
+                    return new Muted(m.fullName(), o.label());
                 }
             }
         }
         return null;
     }
 
-    private static String mutedField(Contributor c, String field, FieldOperation operation) {
+    private static Muted mutedField(Contributor c, String field, FieldOperation operation) {
         for (PermissionFile m : c.mutings()) {
             Set<FieldOperation> muted = m.fields().get(field);
             if (muted == null) {
                 continue;
             }
             // Muting Read Access takes Edit Access with it.
-            if (muted.contains(operation) || muted.contains(FieldOperation.READ)) {
-                return m.fullName();
+            if (muted.contains(operation)) {
+                return new Muted(m.fullName(), operation.label());
+            }
+            if (muted.contains(FieldOperation.READ)) {
+                return new Muted(m.fullName(), FieldOperation.READ.label());
             }
         }
         return null;
     }
 
-    private static String mutedPermission(Contributor c, String permission) {
+    private static Muted mutedPermission(Contributor c, String permission) {
         for (PermissionFile m : c.mutings()) {
             if (Boolean.TRUE.equals(m.userPermissions().get(permission))) {
-                return m.fullName();
+                return new Muted(m.fullName(), permission);
             }
         }
         return null;
@@ -316,6 +323,9 @@ public final class EffectiveAccess {
         final Set<String> grantedBy = new LinkedHashSet<>();
         final Set<String> doubts = new LinkedHashSet<>();
         final Set<String> notes = new LinkedHashSet<>();
+        final List<Answer.Muting> mutings = new ArrayList<>();
+        /** Member sets missing from the metadata, per group: told as one doubt, not one per set. */
+        final Map<String, List<String>> missingMembers = new java.util.LinkedHashMap<>();
         boolean mentioned;
 
         /**
@@ -330,8 +340,10 @@ public final class EffectiveAccess {
                 return false;
             }
             if (c.file() == null) {
-                if (c.kind() == Contributor.Kind.GROUP_MEMBER && c.file() == null && c.name().startsWith("(")) {
+                if (c.kind() == Contributor.Kind.GROUP_MEMBER && c.name().startsWith("(")) {
                     doubts.add("permission set group '" + c.group() + "' is not in the metadata");
+                } else if (c.kind() == Contributor.Kind.GROUP_MEMBER) {
+                    missingMembers.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(c.name());
                 } else {
                     doubts.add(c.describe() + " is not in the metadata");
                 }
@@ -345,11 +357,18 @@ public final class EffectiveAccess {
             return true;
         }
 
-        void grant(Contributor c, String via, String mutedBy) {
+        void grant(Contributor c, String via, Muted muted) {
             String who = via == null ? c.describe() : c.describe() + " through " + via;
-            if (mutedBy != null) {
-                notes.add(who + " grants it, but muting permission set '" + mutedBy + "' of group '" + c.group()
-                        + "' mutes it");
+            if (muted != null) {
+                notes.add(who + " grants it, but muting permission set '" + muted.mutingSet() + "' of group '"
+                        + c.group() + "' mutes " + muted.listed());
+                mutings.add(new Answer.Muting(muted.mutingSet(), c.group(), muted.listed()));
+                return;
+            }
+            if (c.file() != null && c.file().activationRequired()) {
+                // Session-based sets apply only in sessions that activate them; an integration's API
+                // session normally doesn't, so such a grant proves nothing on its own.
+                doubts.add(who + " grants it, but only in sessions that activate it (session-based permission set)");
                 return;
             }
             if (!c.missingMutings().isEmpty()) {
@@ -362,18 +381,32 @@ public final class EffectiveAccess {
 
         Answer answer(String subject, String what) {
             if (!grantedBy.isEmpty()) {
-                return new Answer(Answer.State.GRANTED, List.copyOf(grantedBy), List.of(), List.copyOf(notes));
+                return new Answer(Answer.State.GRANTED, List.copyOf(grantedBy), List.of(), List.copyOf(notes),
+                        mutings);
             }
-            if (!doubts.isEmpty()) {
-                return new Answer(Answer.State.CANNOT_TELL, List.of(), List.copyOf(doubts), List.copyOf(notes));
-            }
+            List<String> all = new ArrayList<>();
             if (!mentioned) {
-                return new Answer(Answer.State.CANNOT_TELL, List.of(), List.of("no profile or permission set of this user"
-                        + " lists " + what + " " + subject + " at all: check the API name, or it may be one that is"
-                        + " always accessible (required and Name fields have no field-level security)"),
-                        List.copyOf(notes));
+                // Most often a misspelt name: say so first, before what a sparse profile can't tell.
+                all.add("no profile or permission set of this user lists " + what + " " + subject
+                        + " at all: check the API name, or it may be one that is always accessible (required and"
+                        + " Name fields have no field-level security)");
             }
-            return new Answer(Answer.State.NOT_GRANTED, List.of(), List.of(), List.copyOf(notes));
+            all.addAll(doubts);
+            missingMembers.forEach((group, members) -> all.add(missingMembersText(group, members)));
+            if (!all.isEmpty()) {
+                return new Answer(Answer.State.CANNOT_TELL, List.of(), all, List.copyOf(notes), mutings);
+            }
+            return new Answer(Answer.State.NOT_GRANTED, List.of(), List.of(), List.copyOf(notes), mutings);
+        }
+
+        private static String missingMembersText(String group, List<String> members) {
+            if (members.size() == 1) {
+                return "permission set '" + members.get(0) + "' in group '" + group + "' is not in the metadata";
+            }
+            List<String> shown = members.size() <= 3 ? members : members.subList(0, 3);
+            String more = members.size() <= 3 ? "" : " and " + (members.size() - 3) + " more";
+            return members.size() + " member permission sets of group '" + group + "' are not in the metadata ('"
+                    + String.join("', '", shown) + "'" + more + ")";
         }
     }
 

@@ -2,6 +2,8 @@ package dev.sfapi.check;
 
 import dev.sfapi.access.Answer;
 import dev.sfapi.access.EffectiveAccess;
+import dev.sfapi.access.LicenseBinding;
+import dev.sfapi.access.LicenseFit;
 import dev.sfapi.declaration.Operation;
 import dev.sfapi.license.HeldLicenses;
 import dev.sfapi.license.LicenseCatalogue;
@@ -9,6 +11,7 @@ import dev.sfapi.license.LicenseDefinition;
 import dev.sfapi.license.LicenseVerdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Words for findings: why (with the catalogue's evidence) and a fix a Salesforce admin can carry out.
@@ -94,39 +97,80 @@ final class Advice {
         return "Move " + user + " to a license that allows " + permission + ", or stop relying on it.";
     }
 
-    /** Where an admin would grant something: the user's permission sets, else its profile. */
+    /**
+     * Where an admin would grant something: a permission set that counts for the user (not one bound to
+     * a license it doesn't hold), else a new permission set or the profile.
+     */
     String where(EffectiveAccess access) {
-        List<String> sets = access.user().permissionSets();
-        String profile = access.user().profile();
-        if (!sets.isEmpty()) {
-            return "permission set '" + sets.get(0) + "' (assigned to the user) or a new permission set";
+        Set<String> blocked = blockedSets(access);
+        String usable = access.user().permissionSets().stream().filter(s -> !blocked.contains(s)).findFirst()
+                .orElse(null);
+        if (usable != null) {
+            return "permission set '" + usable + "' (assigned to the user) or a new permission set";
         }
-        return "a permission set assigned to the user (or its profile '" + profile + "')";
+        return "a new permission set assigned to the user (or its profile '" + access.user().profile() + "')";
     }
 
-    /** The assignment summary: "profile P, permission sets A, B, group G". */
+    /** The assignment summary: "it has profile P and permission sets A, B; none of them grants it". */
     String assigned(EffectiveAccess access) {
+        Set<String> blocked = blockedSets(access);
         List<String> parts = new ArrayList<>();
         parts.add("profile '" + access.user().profile() + "'");
-        if (!access.user().permissionSets().isEmpty()) {
-            parts.add("permission sets '" + String.join("', '", access.user().permissionSets()) + "'");
+        List<String> sets = access.user().permissionSets().stream()
+                .map(s -> "'" + s + "'" + (blocked.contains(s) ? " (which doesn't count: bound to a license the user"
+                        + " doesn't hold)" : ""))
+                .toList();
+        if (!sets.isEmpty()) {
+            parts.add((sets.size() == 1 ? "permission set " : "permission sets ") + String.join(", ", sets));
         }
-        if (!access.user().permissionSetGroups().isEmpty()) {
-            parts.add("groups '" + String.join("', '", access.user().permissionSetGroups()) + "'");
+        List<String> groups = access.user().permissionSetGroups();
+        if (!groups.isEmpty()) {
+            parts.add((groups.size() == 1 ? "group '" : "groups '") + String.join("', '", groups) + "'");
         }
-        return "it has " + String.join(", ", parts) + " and none of them grants it";
+        if (parts.size() == 1) {
+            return "it has only " + parts.get(0) + ", which doesn't grant it";
+        }
+        return "it has " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1)
+                + ", and " + (parts.size() == 2 ? "neither grants it" : "none of them grants it");
     }
 
-    String grantFix(EffectiveAccess access, String what, Answer answer) {
-        if (!answer.notes().isEmpty()) {
-            return "Remove " + what + " from the muting permission set, or grant it through a permission set assigned"
-                    + " outside that group.";
+    private static Set<String> blockedSets(EffectiveAccess access) {
+        Set<String> blocked = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (LicenseBinding b : access.licenseBindings()) {
+            if (b.fit() == LicenseFit.MISMATCH && b.group() == null) {
+                blocked.add(b.permissionSet());
+            }
+        }
+        return blocked;
+    }
+
+    /**
+     * @param what   "Delete on Opportunity"
+     * @param needed the operation's label ("Delete"), to explain a muting that takes it away indirectly
+     */
+    String grantFix(EffectiveAccess access, String what, String needed, Answer answer) {
+        if (!answer.mutings().isEmpty()) {
+            Answer.Muting m = answer.mutings().get(0);
+            String cascade = m.muted().equalsIgnoreCase(needed) ? ""
+                    : " (muting " + m.muted() + " also mutes " + needed + ")";
+            String subject = what.substring(what.indexOf(" on ") + 4);
+            return "Remove " + m.muted() + " on " + subject + " from muting permission set '" + m.mutingSet()
+                    + "'" + cascade + ", or grant " + what + " through a permission set assigned outside group '"
+                    + m.group() + "'.";
         }
         return "Grant " + what + " in " + where(access) + ".";
     }
 
     String incompleteFix(EffectiveAccess access, Answer answer) {
         String doubts = String.join(" ", answer.doubts());
+        if (doubts.contains("session-based")) {
+            return "Grant it through a permission set that isn't session-based, or make sure the integration"
+                    + " activates that set in its session (SessionPermSetActivation).";
+        }
+        if (doubts.contains("at all: check the API name")) {
+            return "Check the API name (Setup > Object Manager shows it); if it is right, the metadata source"
+                    + " lacks every file that mentions it: add them, or validate against the org.";
+        }
         if (doubts.contains("not in the metadata")) {
             return "Add the missing components to the metadata source (retrieve them), or validate against the org.";
         }
@@ -135,9 +179,11 @@ final class Advice {
                     + " validate against the org, or enable it in a permission set assigned to the user.";
         }
         if (doubts.contains("does not list")) {
+            String muted = answer.mutings().isEmpty() ? "" : " Note that the group's grant is muted, so only the"
+                    + " profile could still grant it.";
             return "Retrieve the profile together with the objects it concerns (package.xml with Profile and"
                     + " CustomObject members), validate against the org, or grant it through a permission set so it"
-                    + " doesn't depend on the profile.";
+                    + " doesn't depend on the profile." + muted;
         }
         return "Check the API name against the org, or validate against the org.";
     }

@@ -76,7 +76,25 @@ public final class Validator {
             results.add(new IntegrationCheck(integration, setup, access,
                     integrationsPerUser.get(integration.user())).run());
         }
-        return new ValidationReport(declaration.source(), source, results, List.of());
+        return new ValidationReport(declaration.source(), source, results, sharedUsers(declaration, integrationsPerUser));
+    }
+
+    /** One warning per user that several integrations log in as. */
+    private static List<Finding> sharedUsers(Declaration declaration, Map<String, List<String>> integrationsPerUser) {
+        List<Finding> out = new ArrayList<>();
+        integrationsPerUser.forEach((user, names) -> {
+            if (names.size() > 1) {
+                Integration first = declaration.integration(names.get(0)).orElseThrow();
+                out.add(new Finding(CheckId.SHARED_USER, CheckId.SHARED_USER.defaultSeverity(), null, first.user(),
+                        null, null, "user '" + first.user() + "' is used by " + names.size() + " integrations ("
+                        + quoteAll(names) + "): one integration's logout ends the others' sessions, and the audit"
+                        + " trail can't tell them apart.",
+                        "Give each integration its own user, as Salesforce advises (Salesforce Integration licenses"
+                                + " are cheap; several are free in Enterprise Edition and above).",
+                        first.location()));
+            }
+        });
+        return out;
     }
 
     /** The checks for one integration. */
@@ -142,16 +160,6 @@ public final class Validator {
                         "Unfreeze the user in Setup > Users, or point the integration at another user.",
                         integration.location()));
             }
-            if (sharing != null && sharing.size() > 1) {
-                List<String> others = sharing.stream().filter(n -> !n.equals(integration.name())).toList();
-                findings.add(finding(CheckId.SHARED_USER, null, null,
-                        "user '" + user() + "' is also used by " + quoteAll(others)
-                                + ": one integration's logout ends the others' sessions and the audit trail can't"
-                                + " tell them apart.",
-                        "Give each integration its own user, as Salesforce advises (Salesforce Integration"
-                                + " licenses are cheap; several are free in Enterprise Edition and above).",
-                        integration.location()));
-            }
             if (access != null && access.userLicense() == null) {
                 findings.add(finding(CheckId.LICENSE_UNVERIFIED, null, null,
                         "the user's license is unknown: profile '" + setup.profile()
@@ -159,10 +167,13 @@ public final class Validator {
                         "Use a profile file that includes <userLicense>, or validate against the org.",
                         integration.location()));
             }
-            String state = setup == null ? null : switch (setup.status()) {
-                case ACTIVE -> "user " + user() + " is active (per " + setup.origin() + ")";
-                case INACTIVE, FROZEN, NOT_FOUND -> null;
-            };
+            String state = null;
+            if (setup != null && setup.status() == UserSetup.Status.ACTIVE) {
+                state = setup.origin().startsWith("org")
+                        ? "user " + user() + " is active in the " + setup.origin()
+                        : "user " + user() + " is declared at " + setup.origin()
+                        + " (taken as active: only an org can tell)";
+            }
             results.add(new RequirementResult(req, findings, state));
             return canCheck;
         }
@@ -316,7 +327,7 @@ public final class Validator {
             }
             String grantedBy = evaluate(answer, findings, CheckId.PERMISSION_MISSING, object, op.keyword(),
                     req.location(), op.label() + " on " + object,
-                    advice.grantFix(access, op.label() + " on " + object, answer));
+                    advice.grantFix(access, op.label() + " on " + object, op.label(), answer));
             results.add(new RequirementResult(req, findings, grantedBy));
         }
 
@@ -343,7 +354,8 @@ public final class Validator {
                     Answer answer = access.field(f.qualifiedName(), fop);
                     String grantedBy = evaluate(answer, findings, CheckId.PERMISSION_MISSING, f.qualifiedName(),
                             fop.keyword(), f.location(), fop.label() + " on field " + f.qualifiedName(),
-                            advice.grantFix(access, fop.label() + " on field " + f.qualifiedName(), answer));
+                            advice.grantFix(access, fop.label() + " on field " + f.qualifiedName(), fop.label(),
+                                    answer));
                     results.add(new RequirementResult(req, findings, grantedBy));
                 }
             }
@@ -363,9 +375,10 @@ public final class Validator {
                     return null;
                 }
                 default:
+                    String muted = answer.notes().isEmpty() ? "" : " Also: " + String.join("; ", answer.notes()) + ".";
                     findings.add(finding(CheckId.METADATA_INCOMPLETE, subject, operation,
                             "cannot tell whether user '" + user() + "' has " + what + ": "
-                                    + String.join("; ", answer.doubts()) + ".",
+                                    + String.join("; ", answer.doubts()) + "." + muted,
                             advice.incompleteFix(access, answer), where));
                     return null;
             }

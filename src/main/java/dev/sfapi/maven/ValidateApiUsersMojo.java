@@ -66,7 +66,10 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
     @Parameter(property = "sfapi.failOnError", defaultValue = "true")
     boolean failOnError = true;
 
-    /** Fail the build on warnings too (requirements that can't be proven, shared users, drift). */
+    /**
+     * Fail the build on warnings too (requirements that can't be proven, shared users, drift) — and so on
+     * errors as well, even when {@code failOnError} is false: errors are worse than warnings.
+     */
     @Parameter(property = "sfapi.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
 
@@ -81,6 +84,11 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
             return;
         }
         warnAboutPlainTextSecrets();
+        try {
+            Reports.clearPrevious(reportsDirectory.toPath());
+        } catch (ReportException e) {
+            throw fault("sfapi: " + e.getMessage(), e);
+        }
         Path base = base();
         ApiUserValidation validation = new ApiUserValidation(base);
         ApiUserValidation.Inputs inputs = readDeclaration(validation);
@@ -107,7 +115,7 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
                     inputs.declaration());
             return validation.validateFromMetadata(inputs, metadata);
         } catch (YamlException e) {
-            throw new MojoFailureException("sfapi: the declaration doesn't match the metadata:\n" + e.getMessage(), e);
+            throw new MojoFailureException("sfapi: the users section of the declaration doesn't fit the metadata:\n" + e.getMessage(), e);
         } catch (MetadataException e) {
             throw fault("sfapi: cannot read the metadata: " + e.getMessage(), e);
         }
@@ -183,20 +191,24 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
         if (errors > 0 && failOnError) {
-            throw new MojoFailureException("sfapi: " + errors + " error" + (errors == 1 ? "" : "s")
-                    + " in the integration users' access (see above, and " + shown + "). Fix " + (errors == 1 ? "it" : "them") + ", or set"
+            throw new MojoFailureException("sfapi: " + plural(errors, "error") + " in the integration users' access"
+                    + " (see above, and " + shown + "). Fix " + (errors == 1 ? "it" : "them") + ", or set"
                     + " sfapi.failOnError=false to report without failing.");
+        }
+        if ((warnings > 0 || errors > 0) && failOnWarning) {
+            // failOnWarning fails on anything at warning level or worse, whatever failOnError says.
+            throw new MojoFailureException("sfapi: " + (errors > 0 ? plural(errors, "error") + " and " : "")
+                    + plural(warnings, "warning") + ", and failOnWarning is set (see above, and " + shown + ")."
+                    + " Settle them, or set sfapi.failOnWarning=false to report them without failing.");
         }
         if (errors > 0) {
             // Otherwise an [ERROR] summary followed by BUILD SUCCESS reads like a plugin bug.
-            getLog().warn("sfapi: " + errors + " error" + (errors == 1 ? "" : "s")
-                    + ", but sfapi.failOnError is false: the build goes on.");
+            getLog().warn("sfapi: " + plural(errors, "error") + ", but sfapi.failOnError is false: the build goes on.");
         }
-        if (warnings > 0 && failOnWarning) {
-            throw new MojoFailureException("sfapi: " + warnings + " warning" + (warnings == 1 ? "" : "s")
-                    + " and failOnWarning is set (see above, and " + shown + "). Settle them, or set"
-                    + " sfapi.failOnWarning=false to report them without failing.");
-        }
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /**

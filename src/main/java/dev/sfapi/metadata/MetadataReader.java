@@ -376,6 +376,7 @@ public final class MetadataReader {
             Collected<Set<FieldOperation>> fields = new Collected<>(FIELD_SETS);
             TreeMap<String, Boolean> userPermissions = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             String label = null;
+            boolean activationRequired = false;
             String license = null;
             String licenseElement = null;
             int licenseLine = 0;
@@ -398,6 +399,7 @@ public final class MetadataReader {
                         userPermission(userPermissions);
                     }
                     case "label" -> label = string();
+                    case "hasActivationRequired" -> activationRequired = bool();
                     case "userLicense", "license" -> {
                         // Profiles name their license in <userLicense>. Permission sets use <license>
                         // since API 38 and <userLicense> before; both bind the set to that license.
@@ -425,7 +427,8 @@ public final class MetadataReader {
             }
             finish();
             PermissionFile file = new PermissionFile(kind, fullName, label, license, objects.toMap(),
-                    fields.toMap(), userPermissions, completeness(), origin);
+                    fields.toMap(), userPermissions, completeness(), origin,
+                    activationRequired && kind == MetadataKind.PERMISSION_SET);
             return new Result(file, objectEntries, fieldEntries, userPermissionEntries);
         }
 

@@ -24,10 +24,21 @@ import java.util.TreeMap;
  * @param userPermissions system permission API name → enabled
  * @param completeness    what absence proves, see {@link Completeness}
  * @param origin          where it was read from (file path or "org: Profile Admin") for messages
+ * @param activationRequired a session-based permission set ({@code <hasActivationRequired>true}): its
+ *                        permissions apply only in sessions that activate it, which an API integration's
+ *                        session normally doesn't
  */
 public record PermissionFile(MetadataKind kind, String fullName, String label, String license,
                              Map<String, Set<Operation>> objects, Map<String, Set<FieldOperation>> fields,
-                             Map<String, Boolean> userPermissions, Completeness completeness, String origin) {
+                             Map<String, Boolean> userPermissions, Completeness completeness, String origin,
+                             boolean activationRequired) {
+
+    /** A file whose permissions apply in every session (profiles, and most permission sets). */
+    public PermissionFile(MetadataKind kind, String fullName, String label, String license,
+                          Map<String, Set<Operation>> objects, Map<String, Set<FieldOperation>> fields,
+                          Map<String, Boolean> userPermissions, Completeness completeness, String origin) {
+        this(kind, fullName, label, license, objects, fields, userPermissions, completeness, origin, false);
+    }
 
     public PermissionFile {
         objects = caseInsensitive(objects);

@@ -77,8 +77,9 @@ final class MetadataConversion {
             }
         }
         String label = s instanceof com.sforce.soap.metadata.MutingPermissionSet m ? m.getLabel() : s.getLabel();
+        boolean sessionBased = kind == MetadataKind.PERMISSION_SET && s.getHasActivationRequired();
         return new PermissionFile(kind, s.getFullName(), blankToNull(label), blankToNull(s.getLicense()), objects,
-                fields, userPermissions, PermissionFile.Completeness.FULL, origin);
+                fields, userPermissions, PermissionFile.Completeness.FULL, origin, sessionBased);
     }
 
     private static Set<Operation> operations(boolean read, boolean create, boolean edit, boolean delete,

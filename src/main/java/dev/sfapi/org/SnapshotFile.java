@@ -202,7 +202,7 @@ public final class SnapshotFile {
 
     record Permissions(String fullName, String label, String license, String completeness, String origin,
                        Map<String, List<String>> objects, Map<String, List<String>> fields,
-                       Map<String, Boolean> userPermissions) {
+                       Map<String, Boolean> userPermissions, Boolean activationRequired) {
     }
 
     record Group(String fullName, String label, List<String> permissionSets, List<String> mutingPermissionSets,
@@ -249,7 +249,7 @@ public final class SnapshotFile {
             f.fields().forEach((k, v) -> fields.put(k, v.stream().map(FieldOperation::keyword).toList()));
             out.add(new Permissions(f.fullName(), f.label(), f.license(), f.completeness().name(),
                     anon == null ? f.origin() : anon.text(f.origin()), objects, fields,
-                    new TreeMap<>(f.userPermissions())));
+                    new TreeMap<>(f.userPermissions()), f.activationRequired() ? Boolean.TRUE : null));
         }
         return out;
     }
@@ -306,7 +306,7 @@ public final class SnapshotFile {
             out.add(new PermissionFile(kind, required(p.fullName(), what + "[].fullName"), p.label(), p.license(),
                     objects, fields, p.userPermissions() == null ? Map.of() : p.userPermissions(),
                     PermissionFile.Completeness.valueOf(required(p.completeness(), what + "[].completeness")),
-                    originOf(p.origin(), origin)));
+                    originOf(p.origin(), origin), Boolean.TRUE.equals(p.activationRequired())));
         }
         return out;
     }

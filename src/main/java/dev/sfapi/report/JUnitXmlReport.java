@@ -96,7 +96,9 @@ public final class JUnitXmlReport {
             properties.put("source", Text.orUnknown(report.source()));
             List<Case> cases = new ArrayList<>();
             Map<String, Integer> seen = new HashMap<>();
-            String classname = Text.clean(integration.integration());
+            // Jenkins splits a classname at its dots into package and class: "erp.sync" would show as
+            // class "sync" in package "erp". Dots become underscores so each integration stays whole.
+            String classname = Text.clean(integration.integration()).replace('.', '_');
             for (RequirementResult result : integration.results()) {
                 cases.add(requirementCase(classname, unique(seen, Text.clean(result.requirement().title())),
                         integration, result));

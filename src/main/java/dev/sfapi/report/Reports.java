@@ -61,6 +61,22 @@ public final class Reports {
     /**
      * @throws ReportException naming the file or directory that could not be written
      */
+    /**
+     * Removes the reports a previous run left in {@code directory}. Called before validating, so that a
+     * run that stops early (a broken declaration, an org that can't be reached) doesn't leave the last
+     * run's results behind for a CI step that publishes reports even on failure.
+     */
+    public static void clearPrevious(Path directory) throws ReportException {
+        for (String name : List.of(JUNIT_XML, MARKDOWN)) {
+            Path file = directory.resolve(name);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw ReportException.cannotWrite("the previous report", file, e);
+            }
+        }
+    }
+
     public Written write(ValidationReport report, Path directory) throws ReportException {
         try {
             Files.createDirectories(directory);

@@ -113,7 +113,8 @@ class EffectiveAccessTest {
 
         Answer omitted = a.object("Opportunity", READ);
         assertEquals(State.CANNOT_TELL, omitted.state());
-        assertTrue(omitted.doubts().get(0).contains("does not list Opportunity"), omitted.doubts().toString());
+        assertTrue(omitted.doubts().stream().anyMatch(d -> d.contains("profile 'P' does not list Opportunity")),
+                omitted.doubts().toString());
         assertEquals(State.NOT_GRANTED, a.object("Account", EDIT).state(), "a listed object is decided");
     }
 
@@ -165,5 +166,36 @@ class EffectiveAccessTest {
         Answer a = access(md, List.of(), List.of(), List.of()).field("Account.Name", FieldOperation.READ);
         assertEquals(State.CANNOT_TELL, a.state(), "Name fields have no field-level security and are listed nowhere");
         assertTrue(a.doubts().get(0).contains("always accessible"), a.doubts().toString());
+    }
+
+    @Test
+    void aSessionBasedSetProvesNothingForAnApiSession() throws Exception {
+        InMemoryMetadata md = withProfile(file(PROFILE, "P").object("Account"))
+                .add(new dev.sfapi.metadata.PermissionFile(PERMISSION_SET, "Session", "Session", null,
+                        java.util.Map.of("Account", java.util.EnumSet.of(READ)), java.util.Map.of(), java.util.Map.of(),
+                        dev.sfapi.metadata.PermissionFile.Completeness.FULL, "test:Session", true));
+        Answer a = access(md, List.of("Session"), List.of(), List.of()).object("Account", READ);
+        assertEquals(State.CANNOT_TELL, a.state(), "never a pass on a grant that needs session activation");
+        assertTrue(a.doubts().get(0).contains("session-based"), a.doubts().toString());
+    }
+
+    @Test
+    void manyMissingMembersOfOneGroupAreToldOnce() throws Exception {
+        InMemoryMetadata md = withProfile(file(PROFILE, "P").object("Case"))
+                .group("G", List.of("ns__A", "ns__B", "ns__C", "ns__D", "ns__E"), List.of());
+        Answer a = access(md, List.of(), List.of("G"), List.of()).object("Case", READ);
+        assertEquals(List.of("5 member permission sets of group 'G' are not in the metadata ('ns__A', 'ns__B',"
+                + " 'ns__C' and 2 more)"), a.doubts().stream().filter(d -> d.contains("group 'G'")).toList());
+    }
+
+    @Test
+    void aMutedGrantSaysWhatTheMutingSetLists() throws Exception {
+        InMemoryMetadata md = withProfile(file(PROFILE, "P").object("Opportunity"))
+                .add(file(PERMISSION_SET, "Member").object("Opportunity", READ, EDIT, DELETE).build())
+                .add(file(MUTING_PERMISSION_SET, "Mute").object("Opportunity", EDIT).build())
+                .group("G", List.of("Member"), List.of("Mute"));
+        Answer delete = access(md, List.of(), List.of("G"), List.of()).object("Opportunity", DELETE);
+        assertEquals(State.NOT_GRANTED, delete.state());
+        assertEquals(List.of(new Answer.Muting("Mute", "G", "Edit")), delete.mutings());
     }
 }

@@ -150,8 +150,9 @@ class ValidatorTest {
         ValidationReport r = new Validator(CATALOGUE).validate(d,
                 Map.of("shared@acme.example", setup("shared@acme.example", "P", List.of(), List.of())), md, "t");
         List<Finding> shared = findings(r, CheckId.SHARED_USER);
-        assertEquals(2, shared.size());
-        assertTrue(shared.get(0).reason().contains("'b'"), shared.get(0).reason());
+        assertEquals(1, shared.size(), "one warning per shared user, not per integration");
+        assertEquals(shared, r.general(), "it belongs to no single integration");
+        assertTrue(shared.get(0).reason().contains("2 integrations ('a', 'b')"), shared.get(0).reason());
         assertEquals(Verdict.WARN, r.verdict(), r.findings().toString());
     }
 
@@ -177,5 +178,49 @@ class ValidatorTest {
         Finding f = implied.findings().stream().filter(x -> x.check() == CheckId.PERMISSION_MISSING).findFirst()
                 .orElse(null);
         assertNotNull(f, implied.findings().toString());
+    }
+
+    @Test
+    void theFixForAMutedDeleteSaysToRemoveTheMutedEdit() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: cleanup
+                    user: u@acme.example
+                    objects:
+                      Opportunity: [delete]
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "P").license("Salesforce").permission("ApiEnabled", true).object("Opportunity").build())
+                .add(file(PERMISSION_SET, "Member").object("Opportunity", READ, EDIT,
+                        dev.sfapi.declaration.Operation.DELETE).build())
+                .add(file(dev.sfapi.metadata.MetadataKind.MUTING_PERMISSION_SET, "Mute").object("Opportunity", EDIT).build())
+                .group("G", List.of("Member"), List.of("Mute"));
+        UserSetup user = new UserSetup("u@acme.example", UserSetup.Status.ACTIVE, "P", null, List.of(), List.of("G"),
+                List.of(), "test");
+        ValidationReport r = new Validator(CATALOGUE).validate(d, Map.of("u@acme.example", user), md, "t");
+        Finding f = findings(r, CheckId.PERMISSION_MISSING).get(0);
+        assertEquals("Remove Edit on Opportunity from muting permission set 'Mute' (muting Edit also mutes Delete),"
+                + " or grant Delete on Opportunity through a permission set assigned outside group 'G'.", f.fix());
+    }
+
+    @Test
+    void aSetThatDoesNotCountIsNeverProposedAsTheFix() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: accounts
+                    user: u@acme.example
+                    objects:
+                      Account: [create]
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "P").license("Salesforce Platform").permission("ApiEnabled", true)
+                        .object("Account", READ).build())
+                .add(file(PERMISSION_SET, "Full_Seat").license("Salesforce").object("Account", READ).build());
+        ValidationReport r = new Validator(CATALOGUE).validate(d,
+                Map.of("u@acme.example", setup("u@acme.example", "P", List.of("Full_Seat"), List.of())), md, "t");
+        Finding missing = findings(r, CheckId.PERMISSION_MISSING).get(0);
+        assertTrue(missing.reason().contains("'Full_Seat' (which doesn't count"), missing.reason());
+        assertTrue(missing.fix().startsWith("Grant Create on Account in a new permission set"), missing.fix());
+        assertEquals(1, findings(r, CheckId.PERMSET_LICENSE_MISMATCH).size());
     }
 }

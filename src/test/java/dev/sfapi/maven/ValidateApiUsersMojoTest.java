@@ -184,8 +184,34 @@ class ValidateApiUsersMojoTest {
     void withFailOnWarningWarningsFailTheBuild(ValidateApiUsersMojo mojo) throws Exception {
         MojoFailureException failure = assertThrows(MojoFailureException.class, () -> prepared(mojo).execute());
 
-        assertEquals("sfapi: 2 warnings and failOnWarning is set (see above, and " + reports + "). Settle them, or"
+        assertEquals("sfapi: 2 warnings, and failOnWarning is set (see above, and " + reports + "). Settle them, or"
                 + " set sfapi.failOnWarning=false to report them without failing.", failure.getMessage());
+    }
+
+    @Test
+    @Basedir("projects/failing")
+    @InjectMojo(goal = GOAL, pom = "pom.xml")
+    @MojoParameter(name = "failOnError", value = "false")
+    @MojoParameter(name = "failOnWarning", value = "true")
+    void failOnWarningFailsOnErrorsTooEvenWithFailOnErrorOff(ValidateApiUsersMojo mojo) throws Exception {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> prepared(mojo).execute());
+
+        assertTrue(failure.getMessage().startsWith("sfapi: 2 errors and "), failure.getMessage());
+        assertTrue(failure.getMessage().contains("failOnWarning is set"), failure.getMessage());
+    }
+
+    @Test
+    @Basedir("projects/broken-declaration")
+    @InjectMojo(goal = GOAL, pom = "pom.xml")
+    void aRunThatStopsEarlyLeavesNoStaleReportsBehind(ValidateApiUsersMojo mojo) throws Exception {
+        Files.writeString(reports.resolve("TEST-sfapi-validate-api-users.xml"), "<testsuites tests=\"37\"/>");
+        Files.writeString(reports.resolve("sfapi-report.md"), "# last week's run");
+
+        assertThrows(MojoFailureException.class, () -> prepared(mojo).execute());
+
+        assertFalse(Files.exists(reports.resolve("TEST-sfapi-validate-api-users.xml")),
+                "a CI step publishing reports on failure must not show the previous run's results");
+        assertFalse(Files.exists(reports.resolve("sfapi-report.md")));
     }
 
     @Test
