@@ -67,6 +67,9 @@ public final class OrgIt {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A Salesforce session id / access token: the org id, '!', the secret part. */
+    private static final String SCANNING = "[INFO] Scanning for projects...";
+    private static final String BANNER = "Apache Maven ";
+    private static final String FINISHED = "[INFO] Finished at: ";
     private static final Pattern SESSION_ID = Pattern.compile("00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]");
 
     private OrgIt() {
@@ -239,17 +242,23 @@ public final class OrgIt {
 
     /**
      * The parts of a build.log holding several Maven invocations ({@code invoker.goals.1}, {@code .2}, …),
-     * in order: each starts at Maven's "Scanning for projects".
+     * in order. Each starts at its "Scanning for projects" line, or at the version banner that precedes it
+     * with -X, and runs to the next one, so it holds the error messages Maven prints after "Finished at".
      */
     public static List<String> invocations(File buildLog) throws IOException {
         String log = Files.readString(buildLog.toPath(), StandardCharsets.UTF_8);
-        String marker = "[INFO] Scanning for projects...";
+        List<Integer> starts = new ArrayList<>();
+        int previousEnd = 0;
+        for (int at = log.indexOf(SCANNING); at >= 0; at = log.indexOf(SCANNING, at + SCANNING.length())) {
+            int banner = log.lastIndexOf(BANNER, at);
+            int finished = log.lastIndexOf(FINISHED, at);
+            int start = banner >= previousEnd && banner > finished ? banner : at;
+            starts.add(log.lastIndexOf('\n', start) + 1);
+            previousEnd = at;
+        }
         List<String> parts = new ArrayList<>();
-        int at = log.indexOf(marker);
-        while (at >= 0) {
-            int next = log.indexOf(marker, at + marker.length());
-            parts.add(next < 0 ? log.substring(at) : log.substring(at, next));
-            at = next;
+        for (int i = 0; i < starts.size(); i++) {
+            parts.add(log.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : log.length()));
         }
         return parts;
     }
