@@ -177,14 +177,27 @@ public final class OrgIt {
      * saved by {@link #stop}.
      */
     public static Map<String, Integer> requestCounts(File basedir) throws IOException, InterruptedException {
-        String json = running(basedir) ? StandInLauncher.log(stateFile(basedir))
-                : Files.readString(dir(basedir).resolve("requests.json"), StandardCharsets.UTF_8);
-        Map<String, Object> log = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
         Map<String, Integer> out = new LinkedHashMap<>();
         @SuppressWarnings("unchecked")
-        Map<String, Object> summary = (Map<String, Object>) log.get("summary");
+        Map<String, Object> summary = (Map<String, Object>) log(basedir).get("summary");
         summary.forEach((k, v) -> out.put(k, ((Number) v).intValue()));
         return out;
+    }
+
+    private static Map<String, Object> log(File basedir) throws IOException, InterruptedException {
+        String json = running(basedir) ? StandInLauncher.log(stateFile(basedir))
+                : Files.readString(dir(basedir).resolve("requests.json"), StandardCharsets.UTF_8);
+        return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /**
+     * Every request the stand-in answered, in order, each a map with {@code endpoint}, {@code operation},
+     * {@code subject}, {@code status}, {@code fault} (e.g. INVALID_SESSION_ID), {@code soql}, … (never a
+     * header or a credential): live while it runs, else as saved by {@link #stop}.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> requests(File basedir) throws IOException, InterruptedException {
+        return (List<Map<String, Object>>) log(basedir).get("requests");
     }
 
     /**
