@@ -66,10 +66,10 @@ public final class OrgIt {
     static final String FIXTURE = "dev/sfapi/it/standin-org.yml";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** A Salesforce session id / access token: the org id, '!', the secret part. */
     private static final String SCANNING = "[INFO] Scanning for projects...";
     private static final String BANNER = "Apache Maven ";
     private static final String FINISHED = "[INFO] Finished at: ";
+    /** A Salesforce session id / access token: the org id, '!', the secret part. */
     private static final Pattern SESSION_ID = Pattern.compile("00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]");
 
     private OrgIt() {
@@ -92,11 +92,12 @@ public final class OrgIt {
         String wrongSecret = randomHex(32);
         String master = randomHex(16);
 
+        // Forward slashes: the paths go into double-quoted YAML, where a backslash is an escape.
         String fixture = resource(FIXTURE)
                 .replace("@clientSecret@", clientSecret)
-                .replace("@jwtPublicKey@", dir.resolve("jwt/server.pub").toString());
+                .replace("@jwtPublicKey@", dir.resolve("jwt/server.pub").toString().replace('\\', '/'));
         fixture = corpus == null || corpus.isBlank() ? fixture.replace("corpus: \"@corpus@\"\n", "")
-                : fixture.replace("@corpus@", corpus);
+                : fixture.replace("@corpus@", corpus.replace('\\', '/'));
         Files.writeString(dir.resolve("org.yml"), fixture, StandardCharsets.UTF_8);
 
         SalesforceStandIn standIn = StandInLauncher.start(dir.resolve("org.yml").toFile(), stateFile(basedir));
@@ -184,20 +185,21 @@ public final class OrgIt {
         return out;
     }
 
-    private static Map<String, Object> log(File basedir) throws IOException, InterruptedException {
-        String json = running(basedir) ? StandInLauncher.log(stateFile(basedir))
-                : Files.readString(dir(basedir).resolve("requests.json"), StandardCharsets.UTF_8);
-        return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-    }
-
     /**
-     * Every request the stand-in answered, in order, each a map with {@code endpoint}, {@code operation},
-     * {@code subject}, {@code status}, {@code fault} (e.g. INVALID_SESSION_ID), {@code soql}, … (never a
-     * header or a credential): live while it runs, else as saved by {@link #stop}.
+     * Every request the stand-in answered, in the order it answered them, each a map with
+     * {@code sequence} (arrival), {@code endpoint}, {@code operation}, {@code subject}, {@code status},
+     * {@code fault} (an injected fault's kind, else null), {@code soql}, … (never a header or a
+     * credential): live while it runs, else as saved by {@link #stop}.
      */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> requests(File basedir) throws IOException, InterruptedException {
         return (List<Map<String, Object>>) log(basedir).get("requests");
+    }
+
+    private static Map<String, Object> log(File basedir) throws IOException, InterruptedException {
+        String json = running(basedir) ? StandInLauncher.log(stateFile(basedir))
+                : Files.readString(dir(basedir).resolve("requests.json"), StandardCharsets.UTF_8);
+        return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
     }
 
     /**
