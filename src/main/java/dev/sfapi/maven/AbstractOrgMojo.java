@@ -228,16 +228,31 @@ abstract class AbstractOrgMojo extends AbstractMojo {
         client.rest().apiUsage().ifPresent(u -> getLog().debug("sfapi: " + u));
     }
 
-    /** Configuration mistakes are the user's to fix (failure); the rest are faults (execution exception). */
+    /**
+     * Configuration mistakes are the user's to fix (failure); the rest are faults (execution exception).
+     *
+     * <p>The message is the {@link OrgException}'s alone, which already says what the libraries reported.
+     * Maven's error line appends the message of every exception in the cause chain it doesn't contain yet,
+     * and the class name of one without a message: a chain of JDK and force-wsc exceptions would end the
+     * line with their raw text ("Failed to send request to …: Connection refused"), or with
+     * "ScrubbedCause" where a credential had to be scrubbed. So the OrgException rides along as a
+     * suppressed exception, which Maven's error line ignores; {@link #fail} also logs it at debug level,
+     * because Maven 3.8's {@code -e} stack trace doesn't print suppressed exceptions.
+     */
     static Exception toMojo(OrgException e) {
         String message = "sfapi: " + e.getMessage();
-        return e.kind() == OrgException.Kind.CONFIGURATION
-                ? new MojoFailureException(message, e)
-                : new MojoExecutionException(message, e);
+        Exception mapped = e.kind() == OrgException.Kind.CONFIGURATION
+                ? new MojoFailureException(message)
+                : new MojoExecutionException(message);
+        mapped.addSuppressed(e);
+        return mapped;
     }
 
-    /** {@link #toMojo(OrgException)} thrown with its checked type. */
-    static <T> T fail(OrgException e) throws MojoFailureException, MojoExecutionException {
+    /** {@link #toMojo(OrgException)} thrown with its checked type; the (scrubbed) causes go to the debug log. */
+    <T> T fail(OrgException e) throws MojoFailureException, MojoExecutionException {
+        if (e.getCause() != null) {
+            getLog().debug("sfapi: what the failing call reported (credentials masked):", e);
+        }
         Exception mapped = toMojo(e);
         if (mapped instanceof MojoFailureException f) {
             throw f;

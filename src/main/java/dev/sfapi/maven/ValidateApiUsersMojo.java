@@ -202,10 +202,12 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
     /**
      * A fault whose message already says everything the cause knows. Maven's error line appends the
      * message of every exception in the cause chain that isn't in the text yet, which repeated the
-     * XML parser's raw "ParseError at [row,col]" text after our own; a suppressed exception keeps the
-     * whole chain in {@code -e} stack traces without that.
+     * XML parser's raw "ParseError at [row,col]" text after our own; a suppressed exception stays out of
+     * that line. Maven 3.8's {@code -e} stack trace doesn't print suppressed exceptions, so the cause also
+     * goes to the debug log.
      */
-    private static MojoExecutionException fault(String message, Exception cause) {
+    private MojoExecutionException fault(String message, Exception cause) {
+        getLog().debug("sfapi: the underlying error:", cause);
         MojoExecutionException fault = new MojoExecutionException(message);
         fault.addSuppressed(cause);
         return fault;

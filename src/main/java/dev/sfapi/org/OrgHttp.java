@@ -102,7 +102,7 @@ public final class OrgHttp {
             } catch (ConnectException e) {
                 failIfUnresolved(e, request.uri(), what);
                 throw new OrgException(OrgException.Kind.UNAVAILABLE, what + " failed: could not connect to "
-                        + hostOf(request.uri()) + " (" + e.getClass().getSimpleName() + "). Check the URL"
+                        + hostOf(request.uri()) + ". Check the URL"
                         + " and, behind a firewall, the <proxy> in settings.xml.", e);
             } catch (HttpTimeoutException e) {
                 lastProblem = e.getMessage() != null && e.getMessage().contains("connect")

@@ -362,6 +362,47 @@ class OrgModeMojoTest {
         assertTrue(org.log().count(Endpoint.METADATA_SOAP) > 0, "metadata calls honour nonProxyHosts too");
     }
 
+    /**
+     * Maven's error line is built by its DefaultExceptionHandler, which appends each cause's message, or
+     * its class name when it has none: the line must end with the plugin's own advice, never with
+     * "ScrubbedCause" or the libraries' raw text; those go to the debug log, scrubbed.
+     */
+    @Test
+    void aConnectionFailureEndsMavensErrorLineWithThePluginsOwnAdvice() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + closedPort;
+        String refresh = "5AepEndsCleanlyRefreshToken0123456789";
+        String secret = "ends-cleanly-client-secret";
+        String token = "00Dxx0000000001!endsCleanlyAccessToken";
+        Map<String, Map<String, String>> cases = new java.util.LinkedHashMap<>();
+        cases.put("SFDX auth URL (OAuth, JDK HttpClient)", Map.of(
+                "SFAPI_AUTH_URL", "force://PlatformCLI::" + refresh + "@" + nowhere));
+        cases.put("client credentials (OAuth, JDK HttpClient)", Map.of("SFAPI_INSTANCE_URL", nowhere,
+                "SFAPI_CLIENT_ID", "3MVG9x", "SFAPI_CLIENT_SECRET", secret));
+        cases.put("access token (Metadata API first, force-wsc)", Map.of("SFAPI_INSTANCE_URL", nowhere,
+                "SFAPI_ACCESS_TOKEN", token));
+        for (Map.Entry<String, Map<String, String>> c : cases.entrySet()) {
+            env.clear();
+            env.putAll(c.getValue());
+            log = new CapturingLog();
+
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, validate()::execute, c.getKey());
+
+            String line = new org.apache.maven.exception.DefaultExceptionHandler().handleException(
+                    new org.apache.maven.lifecycle.LifecycleExecutionException("Failed to execute goal "
+                            + "sfapi:validate-api-users on project acme-org: " + e.getMessage(), e)).getMessage();
+            assertTrue(line.endsWith("could not connect to " + nowhere + ". Check the URL and, behind a firewall, the"
+                    + " <proxy> in settings.xml."), c.getKey() + ": " + line);
+            assertFalse(line.contains("Scrubbed"), c.getKey() + ": " + line);
+            assertTrue(log.text().contains("[DEBUG] sfapi: what the failing call reported (credentials masked):"),
+                    c.getKey() + ": the causes are in the debug log");
+            assertNoSecret(line + trace(e) + log.text(), refresh, secret, token.substring(token.indexOf('!')));
+        }
+    }
+
     @Test
     void aRequestLimitIsAnExecutionFailureSayingSo() throws Exception {
         jwtServer();
