@@ -297,7 +297,7 @@ public final class ConnectionSettings {
                 for (SettingLayer layer : layers) {
                     if (layer.has(key)) {
                         values.put(key, layer.get(key).orElseThrow());
-                        origins.put(key, layer.source());
+                        origins.put(key, layer.source(key));
                         break;
                     }
                 }
@@ -335,7 +335,7 @@ public final class ConnectionSettings {
                     if (layer.has(credential)) {
                         method = CREDENTIAL_OF.entrySet().stream().filter(e -> e.getValue() == credential)
                                 .findFirst().orElseThrow().getKey();
-                        methodReason = credential.parameterName() + " is set in " + layer.source();
+                        methodReason = credential.parameterName() + " is set in " + layer.source(credential);
                         return;
                     }
                 }
