@@ -13,21 +13,23 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * Finds credentials written in plain text in the pom (this project's and its parents'): an
- * {@code sfapi.*} secret property, or a secret parameter in the plugin's configuration, in the build, its
- * plugin management, an execution or a profile. A value that is a {@code ${…}} reference (to an
- * environment variable or a settings property) is not plain text. Warnings name the parameter and the
- * file, never the value.
+ * Finds credentials in the pom (this project's and its parents', as written): an {@code sfapi.*} secret
+ * property in plain text (a warning: it works, but anyone who can read the repository can use it), and
+ * a secret in the plugin's {@code <configuration>}, in the build, its plugin management, an execution or
+ * a profile (an error: secrets are not plugin parameters, see {@link SecretProperties}, so the plugin
+ * would never read it). A property value that is a {@code ${…}} reference is not plain text. Messages name
+ * the setting and the file, never the value.
+ *
+ * @param warnings one sentence per plain-text secret property
+ * @param errors   one sentence per secret in the plugin configuration
  */
-final class PlainTextSecrets {
+record SecretsInPom(List<String> warnings, List<String> errors) {
 
     static final String PLUGIN_ARTIFACT_ID = "sfapi-maven-plugin";
 
-    private PlainTextSecrets() {
-    }
-
-    static List<String> find(MavenProject project) {
+    static SecretsInPom find(MavenProject project) {
         List<String> warnings = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (MavenProject p = project; p != null; p = p.getParent()) {
             Model model = p.getOriginalModel();
             if (model == null) {
@@ -35,22 +37,22 @@ final class PlainTextSecrets {
             }
             String pom = describe(p.getFile());
             properties(model.getProperties(), pom, "", warnings);
-            plugins(model.getBuild() == null ? List.of() : model.getBuild().getPlugins(), pom, "", warnings);
+            plugins(model.getBuild() == null ? List.of() : model.getBuild().getPlugins(), pom, "", errors);
             if (model.getBuild() != null && model.getBuild().getPluginManagement() != null) {
-                plugins(model.getBuild().getPluginManagement().getPlugins(), pom, "", warnings);
+                plugins(model.getBuild().getPluginManagement().getPlugins(), pom, "", errors);
             }
             for (Profile profile : model.getProfiles()) {
                 String where = " (profile '" + profile.getId() + "')";
                 properties(profile.getProperties(), pom, where, warnings);
                 if (profile.getBuild() != null) {
-                    plugins(profile.getBuild().getPlugins(), pom, where, warnings);
+                    plugins(profile.getBuild().getPlugins(), pom, where, errors);
                     if (profile.getBuild().getPluginManagement() != null) {
-                        plugins(profile.getBuild().getPluginManagement().getPlugins(), pom, where, warnings);
+                        plugins(profile.getBuild().getPluginManagement().getPlugins(), pom, where, errors);
                     }
                 }
             }
         }
-        return warnings;
+        return new SecretsInPom(List.copyOf(warnings), List.copyOf(errors));
     }
 
     private static void properties(Properties properties, String pom, String where, List<String> warnings) {
@@ -59,46 +61,52 @@ final class PlainTextSecrets {
         }
         for (SettingKey key : SettingKey.values()) {
             if (key.isSecret() && isPlain(properties.getProperty(key.property()))) {
-                warnings.add(warning(key, pom + " sets the property " + key.property() + where));
+                warnings.add("sfapi: " + pom + " sets the property " + key.property() + where + " in plain text: the "
+                        + key.parameterName() + " is a credential, and anyone who can read the repository can use it. "
+                        + safePlaces(key) + ", and remove it from the pom.");
             }
         }
     }
 
-    private static void plugins(List<Plugin> plugins, String pom, String where, List<String> warnings) {
+    private static void plugins(List<Plugin> plugins, String pom, String where, List<String> errors) {
         for (Plugin plugin : plugins) {
             if (!PLUGIN_ARTIFACT_ID.equals(plugin.getArtifactId())) {
                 continue;
             }
-            configuration(plugin.getConfiguration(), pom + " configures <" + "%s> of " + PLUGIN_ARTIFACT_ID + where,
-                    warnings);
+            configuration(plugin.getConfiguration(), pom + " configures <%s> of " + PLUGIN_ARTIFACT_ID + where,
+                    errors);
             for (PluginExecution execution : plugin.getExecutions()) {
                 configuration(execution.getConfiguration(), pom + " configures <%s> of " + PLUGIN_ARTIFACT_ID
-                        + " (execution '" + execution.getId() + "')" + where, warnings);
+                        + " (execution '" + execution.getId() + "')" + where, errors);
             }
         }
     }
 
-    private static void configuration(Object configuration, String whereTemplate, List<String> warnings) {
+    private static void configuration(Object configuration, String whereTemplate, List<String> errors) {
         if (!(configuration instanceof Xpp3Dom dom)) {
             return;
         }
         for (SettingKey key : SettingKey.values()) {
             Xpp3Dom child = dom.getChild(key.parameterName());
-            if (key.isSecret() && child != null && isPlain(child.getValue())) {
-                warnings.add(warning(key, String.format(whereTemplate, key.parameterName())));
+            if (key.isSecret() && child != null) {
+                errors.add("sfapi: " + String.format(whereTemplate, key.parameterName()) + ", but the "
+                        + key.parameterName() + " is a credential and no plugin parameter (Maven's debug output,"
+                        + " mvn -X, prints every parameter's value), so it is not read from there"
+                        + (isPlain(child.getValue()) ? "; in plain text there, anyone who can read the repository"
+                        + " can use it" : "") + ". " + safePlaces(key) + " (or pass -D" + key.property()
+                        + "), and remove it from the plugin configuration.");
             }
         }
     }
 
-    private static boolean isPlain(String value) {
-        return value != null && !value.isBlank() && !value.contains("${");
+    private static String safePlaces(SettingKey key) {
+        return "Put it in a settings.xml <server> (encrypted with mvn --encrypt-password, element "
+                + key.settingsXmlElement() + ") named by sfapi.serverId, or in the environment variable "
+                + key.envVar();
     }
 
-    private static String warning(SettingKey key, String where) {
-        return "sfapi: " + where + " in plain text: the " + key.parameterName() + " is a credential, and anyone who"
-                + " can read the repository can use it. Put it in a settings.xml <server> (encrypted with"
-                + " mvn --encrypt-password, element " + key.settingsXmlElement() + ") named by sfapi.serverId, or in"
-                + " the environment variable " + key.envVar() + ", and remove it from the pom.";
+    private static boolean isPlain(String value) {
+        return value != null && !value.isBlank() && !value.contains("${");
     }
 
     private static String describe(File pom) {

@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import dev.sfapi.org.SettingKey;
+import dev.sfapi.org.SettingLayer;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -226,41 +231,128 @@ class OrgModeMojoTest {
         assertNoSecret(log.text(), CorpusOrg.PLATFORM_PASSWORD, CorpusOrg.PLATFORM_TOKEN);
     }
 
-    @Test
-    void aSecretWrittenInThePomIsWarnedAboutByNameNotValue() throws Exception {
-        String secret = "pom-secret-" + System.nanoTime();
+    /** A pom with the sfapi plugin configured as given and these properties. */
+    private MavenProject pom(Properties properties, Xpp3Dom pluginConfiguration) {
         Model model = new Model();
-        Properties properties = new Properties();
-        properties.setProperty("sfapi.clientSecret", secret);
-        properties.setProperty("sfapi.accessToken", "${env.SF_TOKEN}"); // a reference, not plain text
         model.setProperties(properties);
         Plugin plugin = new Plugin();
         plugin.setGroupId("dev.sfapi");
         plugin.setArtifactId("sfapi-maven-plugin");
-        Xpp3Dom config = new Xpp3Dom("configuration");
-        config.addChild(element("password", secret));
-        config.addChild(element("clientId", "3MVG9notasecret"));
-        plugin.setConfiguration(config);
+        plugin.setConfiguration(pluginConfiguration);
         Build build = new Build();
         build.addPlugin(plugin);
         model.setBuild(build);
         MavenProject pom = new MavenProject(model);
         pom.setOriginalModel(model);
         pom.setFile(project.resolve("pom.xml").toFile());
+        return pom;
+    }
+
+    /** A Maven session whose user properties are {@code -D} on the command line. */
+    private static MavenSession session(Properties userProperties, Properties systemProperties) {
+        DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
+        request.setUserProperties(userProperties);
+        request.setSystemProperties(systemProperties);
+        return new MavenSession(null, null, request, new DefaultMavenExecutionResult());
+    }
+
+    @Test
+    void aSecretPropertyInThePomIsWarnedAboutByNameNotValue() throws Exception {
+        String secret = "pom-secret-" + System.nanoTime();
+        Properties properties = new Properties();
+        properties.setProperty("sfapi.clientSecret", secret);
+        properties.setProperty("sfapi.accessToken", "${env.SF_TOKEN}"); // a reference, not plain text
+        Xpp3Dom config = new Xpp3Dom("configuration");
+        config.addChild(element("clientId", "3MVG9notasecret"));
         ValidateApiUsersMojo mojo = validate();
-        mojo.project = pom;
+        mojo.project = pom(properties, config);
         mojo.source = "metadata";
         Files.createDirectories(project.resolve("force-app/main/default"));
 
         assertThrows(MojoFailureException.class, mojo::execute); // no users section: not the point here
 
         List<String> warnings = log.at("WARNING");
-        assertEquals(2, warnings.size(), warnings.toString());
+        assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("sets the property sfapi.clientSecret in plain text"), warnings.get(0));
         assertTrue(warnings.get(0).contains("SFAPI_CLIENT_SECRET"), warnings.get(0));
-        assertTrue(warnings.get(1).contains("configures <password> of sfapi-maven-plugin in plain text"),
-                warnings.get(1));
         assertNoSecret(log.text(), secret);
+    }
+
+    @Test
+    void aSecretInThePluginConfigurationStopsTheBuildInsteadOfBeingIgnored() throws Exception {
+        String secret = "config-secret-" + System.nanoTime();
+        Xpp3Dom config = new Xpp3Dom("configuration");
+        config.addChild(element("password", secret));
+        config.addChild(element("accessToken", "${env.SF_TOKEN}"));
+        config.addChild(element("clientId", "3MVG9notasecret"));
+        ValidateApiUsersMojo mojo = validate();
+        mojo.project = pom(new Properties(), config);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String[] lines = e.getMessage().split("\n");
+        assertEquals(2, lines.length, e.getMessage());
+        assertTrue(lines[0].contains("configures <accessToken>") && !lines[0].contains("plain text"), lines[0]);
+        assertTrue(lines[1].startsWith("sfapi: " + project.getFileName() + "/pom.xml configures <password> of "
+                + "sfapi-maven-plugin, but the password is a credential and no plugin parameter"), lines[1]);
+        assertTrue(lines[1].contains("in plain text there"), lines[1]);
+        assertTrue(lines[1].contains("SFAPI_PASSWORD") && lines[1].contains("-Dsfapi.password"), lines[1]);
+        assertNoSecret(e.getMessage() + trace(e) + log.text(), secret);
+        assertEquals(0, org.log().count(), "nothing was sent");
+    }
+
+    @Test
+    void aSecretGivenWithMinusDIsReadAndNamedByItsProperty() throws Exception {
+        clientCredentialsInEnvironment("stale-secret-in-the-environment");
+        Properties userProperties = new Properties();
+        userProperties.setProperty("sfapi.clientSecret", CorpusOrg.CLIENT_SECRET);
+        Properties pomProperties = new Properties();
+        pomProperties.setProperty("sfapi.clientSecret", "pom-secret-loses-to-minus-d");
+        ValidateApiUsersMojo mojo = validate();
+        mojo.session = session(userProperties, new Properties());
+        mojo.project = pom(pomProperties, null);
+        mojo.failOnError = false;
+
+        mojo.execute();
+
+        assertTrue(org.log().count(Endpoint.REST_QUERY) > 0, "logged in with the -D secret, which beats the rest");
+        assertTrue(log.text().contains("[DEBUG] sfapi: OAuth 2.0 client credentials flow because clientSecret is set"
+                + " in -Dsfapi.clientSecret"), log.text());
+        assertNoSecret(log.text(), CorpusOrg.CLIENT_SECRET, "stale-secret-in-the-environment",
+                "pom-secret-loses-to-minus-d");
+    }
+
+    @Test
+    void secretsAreAlsoReadFromSystemAndPomPropertiesInMavensOrder() throws Exception {
+        Properties system = new Properties();
+        system.setProperty("sfapi.clientSecret", "system-secret-1");
+        Properties pomProperties = new Properties();
+        pomProperties.setProperty("sfapi.clientSecret", "pom-secret-1");
+        pomProperties.setProperty("sfapi.securityToken", "pom-token-1");
+        ValidateApiUsersMojo mojo = validate();
+        mojo.session = session(new Properties(), system);
+        mojo.project = pom(pomProperties, null);
+
+        SettingLayer explicit = mojo.explicitSettings();
+
+        assertEquals("system-secret-1", explicit.get(SettingKey.CLIENT_SECRET).orElseThrow());
+        assertEquals("the system property sfapi.clientSecret", explicit.source(SettingKey.CLIENT_SECRET));
+        assertEquals("pom-token-1", explicit.get(SettingKey.SECURITY_TOKEN).orElseThrow());
+        assertEquals("the property sfapi.securityToken of the pom", explicit.source(SettingKey.SECURITY_TOKEN));
+        assertTrue(mojo.orgConfigured(), "a credential from a property configures the org");
+    }
+
+    @Test
+    void anUnresolvedReferenceInThePomIsTheUsersToFix() {
+        Properties pomProperties = new Properties();
+        pomProperties.setProperty("sfapi.accessToken", "${env.SF_TOKEN_NOT_SET}");
+        ValidateApiUsersMojo mojo = validate();
+        mojo.project = pom(pomProperties, null);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("the property sfapi.accessToken of the pom holds a ${…} reference that"
+                + " Maven could not resolve"), e.getMessage());
     }
 
     @Test
