@@ -19,7 +19,8 @@ import java.util.Properties;
  * <p>Sources, highest precedence first, in the order Maven gives a parameter's property: the user
  * properties ({@code -Dsfapi.accessToken=…}), the system properties ({@code MAVEN_OPTS},
  * {@code .mvn/jvm.config}), the project's properties (the pom's {@code <properties>}, interpolated, so
- * {@code ${env.X}} works; a plain value there is warned about by {@link SecretsInPom}).
+ * {@code ${env.X}} works, and one that didn't resolve counts as unset; a plain value there is warned
+ * about by {@link SecretsInPom}).
  */
 final class SecretProperties {
 
@@ -43,7 +44,8 @@ final class SecretProperties {
      *
      * @param values     the secret values by key
      * @param origins    where each came from ("-Dsfapi.accessToken"), for messages
-     * @param unresolved one sentence per value that is still a {@code ${…}} reference
+     * @param unresolved one sentence per pom value that is still a {@code ${…}} reference (left out of
+     *                   {@code values})
      */
     record Found(Map<SettingKey, String> values, Map<SettingKey, String> origins, List<String> unresolved) {
     }
@@ -81,7 +83,7 @@ final class SecretProperties {
                     // Maven leaves a reference it can't resolve as it is. The value itself is not shown: a
                     // password may contain "${" too.
                     unresolved.add(origin + " holds a ${…} reference that Maven could not resolve (for ${env.NAME}:"
-                            + " is the environment variable set?).");
+                            + " is the environment variable set?), so it is not used.");
                 } else {
                     values.put(key, value);
                     origins.put(key, origin);
