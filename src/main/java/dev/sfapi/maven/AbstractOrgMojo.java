@@ -11,10 +11,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,14 +29,23 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * What every goal that can talk to an org shares: the declaration, and the connection settings as
  * plugin parameters / {@code -Dsfapi.*} properties, a settings.xml {@code <server>} and {@code SFAPI_*}
- * environment variables, highest precedence first. Secrets belong in settings.xml (encrypted) or the
- * environment; one written in plain text in the pom gets a warning.
+ * environment variables, highest precedence first.
+ *
+ * <p>Credentials are not parameters: Maven's debug output ({@code mvn -X}) prints every parameter's value
+ * and the plugin configuration as written. They are read by property name instead
+ * ({@link SecretProperties}): {@code -Dsfapi.accessToken=…}, a system property, or the pom's
+ * {@code <properties>} (with a warning when written there in plain text); the recommended places are a
+ * settings.xml {@code <server>} (encrypted) and the environment. A credential in the plugin's
+ * {@code <configuration>} stops the build, because it would be ignored.
  *
  * <p>Failures map to Maven's two exceptions: a setting that is missing, malformed or contradictory
  * ({@link OrgException.Kind#CONFIGURATION}) is the user's to fix: {@link MojoFailureException}; the org
  * refusing the credentials, a missing permission, the API limit, the network: {@link MojoExecutionException}.
  */
 abstract class AbstractOrgMojo extends AbstractMojo {
+
+    /** Names the explicit settings layer in messages. */
+    static final String EXPLICIT = "the plugin configuration / -Dsfapi.* properties";
 
     /** The project directory; relative paths are resolved against it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -50,8 +61,9 @@ abstract class AbstractOrgMojo extends AbstractMojo {
     /**
      * The id of a {@code <server>} in settings.xml holding the credentials: {@code <username>},
      * {@code <privateKey>} (key file), {@code <passphrase>}, {@code <password>}, and any other setting under
-     * {@code <configuration>} by its parameter name ({@code <clientId>}, {@code <clientSecret>}, …).
-     * Values encrypted with {@code mvn --encrypt-password} are decrypted.
+     * {@code <configuration>} by its name ({@code <clientId>}, {@code <clientSecret>}, {@code <authUrl>},
+     * {@code <accessToken>}, {@code <securityToken>}, …). Values encrypted with
+     * {@code mvn --encrypt-password} are decrypted.
      */
     @Parameter(property = "sfapi.serverId")
     String serverId;
@@ -76,37 +88,17 @@ abstract class AbstractOrgMojo extends AbstractMojo {
     @Parameter(property = "sfapi.clientId")
     String clientId;
 
-    /** The consumer secret (client credentials). A credential: use settings.xml or SFAPI_CLIENT_SECRET. */
-    @Parameter(property = "sfapi.clientSecret")
-    String clientSecret;
-
     /** The username to connect as (JWT, legacy SOAP login). */
     @Parameter(property = "sfapi.username")
     String username;
 
-    /** The PEM private key file whose certificate is uploaded to the app (JWT); relative to the project. */
+    /**
+     * The PEM private key file whose certificate is uploaded to the app (JWT); relative to the project.
+     * Its passphrase, if any, is a credential: settings.xml {@code <passphrase>}, SFAPI_PRIVATE_KEY_PASSPHRASE
+     * or {@code -Dsfapi.privateKeyPassphrase}.
+     */
     @Parameter(property = "sfapi.privateKeyFile")
     String privateKeyFile;
-
-    /** The passphrase of an encrypted private key file. A credential: use settings.xml or the environment. */
-    @Parameter(property = "sfapi.privateKeyPassphrase")
-    String privateKeyPassphrase;
-
-    /** An SFDX auth URL ({@code force://…}, from sf org auth show-sfdx-auth-url). A credential. */
-    @Parameter(property = "sfapi.authUrl")
-    String authUrl;
-
-    /** An access token (from sf org auth show-access-token), used with instanceUrl. A credential. */
-    @Parameter(property = "sfapi.accessToken")
-    String accessToken;
-
-    /** The password for the legacy SOAP login. A credential: use settings.xml or SFAPI_PASSWORD. */
-    @Parameter(property = "sfapi.password")
-    String password;
-
-    /** The security token appended to the password for the legacy SOAP login. A credential. */
-    @Parameter(property = "sfapi.securityToken")
-    String securityToken;
 
     /** The API version of the REST queries (default 62.0; the Metadata API always speaks 62.0). */
     @Parameter(property = "sfapi.apiVersion")
@@ -120,7 +112,7 @@ abstract class AbstractOrgMojo extends AbstractMojo {
     @Parameter(property = "sfapi.readTimeoutSeconds")
     String readTimeoutSeconds;
 
-    /** How often a call is retried after HTTP 503 or a timeout (default 3). */
+    /** How often a call is retried after HTTP 503, an HTML maintenance page or a timeout (default 3). */
     @Parameter(property = "sfapi.maxRetries")
     String maxRetries;
 
@@ -134,33 +126,56 @@ abstract class AbstractOrgMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
+    /** For the user and system properties holding credentials (-Dsfapi.accessToken=…). */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
     @Component
     SettingsDecrypter settingsDecrypter;
 
     /** The environment, looked up lazily; tests replace it. */
     Function<String, String> environment = System::getenv;
 
-    /** The plugin parameters and -Dsfapi.* properties as the highest settings layer. */
+    private boolean unresolvedWarned;
+
+    /**
+     * The plugin parameters, -Dsfapi.* properties and the credentials read by property name, as the highest
+     * settings layer. A credential the pom gives as a {@code ${env.X}} that didn't resolve counts as unset,
+     * with a warning: a pom written for CI must still validate from the metadata on a laptop.
+     */
     SettingLayer explicitSettings() {
         Map<SettingKey, String> v = new EnumMap<>(SettingKey.class);
         v.put(SettingKey.AUTH_METHOD, authMethod);
         v.put(SettingKey.LOGIN_URL, loginUrl);
         v.put(SettingKey.INSTANCE_URL, instanceUrl);
         v.put(SettingKey.CLIENT_ID, clientId);
-        v.put(SettingKey.CLIENT_SECRET, clientSecret);
         v.put(SettingKey.USERNAME, username);
         v.put(SettingKey.PRIVATE_KEY_FILE, privateKeyFile);
-        v.put(SettingKey.PRIVATE_KEY_PASSPHRASE, privateKeyPassphrase);
-        v.put(SettingKey.AUTH_URL, authUrl);
-        v.put(SettingKey.ACCESS_TOKEN, accessToken);
-        v.put(SettingKey.PASSWORD, password);
-        v.put(SettingKey.SECURITY_TOKEN, securityToken);
         v.put(SettingKey.API_VERSION, apiVersion);
         v.put(SettingKey.CONNECT_TIMEOUT, connectTimeoutSeconds);
         v.put(SettingKey.READ_TIMEOUT, readTimeoutSeconds);
         v.put(SettingKey.MAX_RETRIES, maxRetries);
         v.put(SettingKey.RETRY_BACKOFF, retryBackoffMillis);
-        return SettingLayer.of("the plugin configuration / -Dsfapi.* properties", v);
+        SecretProperties.Found secrets = SecretProperties.read(secretSources());
+        if (!unresolvedWarned) {
+            secrets.unresolved().forEach(u -> getLog().warn("sfapi: " + u));
+            unresolvedWarned = true;
+        }
+        v.putAll(secrets.values());
+        return SettingLayer.of(EXPLICIT, v, secrets.origins());
+    }
+
+    /** Where credentials are read by property name, highest precedence first (as Maven orders a parameter's). */
+    List<SecretProperties.Source> secretSources() {
+        List<SecretProperties.Source> sources = new ArrayList<>();
+        if (session != null) {
+            sources.add(SecretProperties.userProperties(session.getUserProperties()));
+            sources.add(SecretProperties.systemProperties(session.getSystemProperties()));
+        }
+        if (project != null) {
+            sources.add(SecretProperties.projectProperties(project.getProperties()));
+        }
+        return sources;
     }
 
     /** Whether an org is configured: a settings.xml server named, or a credential in the parameters or environment. */
@@ -195,19 +210,28 @@ abstract class AbstractOrgMojo extends AbstractMojo {
         }
     }
 
-    /** Warns about every credential written in plain text in the pom (whatever the goal then does). */
-    void warnAboutPlainTextSecrets() {
-        if (project != null) {
-            PlainTextSecrets.find(project).forEach(getLog()::warn);
+    /**
+     * Warns about every credential written in plain text in the pom's properties (whatever the goal then
+     * does), and stops on one in the plugin configuration, where it would be ignored.
+     */
+    void checkSecretsInPom() throws MojoFailureException {
+        if (project == null) {
+            return;
+        }
+        SecretsInPom found = SecretsInPom.find(project);
+        found.warnings().forEach(getLog()::warn);
+        if (!found.errors().isEmpty()) {
+            throw new MojoFailureException(String.join("\n", found.errors()));
         }
     }
 
     /** Resolves the settings (parameters, settings.xml server, environment; Maven's proxy) and connects. */
     OrgClient connect() throws MojoFailureException, MojoExecutionException {
+        SettingLayer explicit = explicitSettings();
         ConnectionSettings connection;
         try {
             connection = new SettingsCredentials(settings == null ? new Settings() : settings, settingsDecrypter)
-                    .resolve(explicitSettings(), serverId, environment)
+                    .resolve(explicit, serverId, environment)
                     .withBaseDirectory(baseDirectory.toPath());
         } catch (OrgException e) {
             connection = fail(e);
@@ -228,16 +252,31 @@ abstract class AbstractOrgMojo extends AbstractMojo {
         client.rest().apiUsage().ifPresent(u -> getLog().debug("sfapi: " + u));
     }
 
-    /** Configuration mistakes are the user's to fix (failure); the rest are faults (execution exception). */
+    /**
+     * Configuration mistakes are the user's to fix (failure); the rest are faults (execution exception).
+     *
+     * <p>The message is the {@link OrgException}'s alone, which already says what the libraries reported.
+     * Maven's error line appends the message of every exception in the cause chain it doesn't contain yet,
+     * and the class name of one without a message: a chain of JDK and force-wsc exceptions would end the
+     * line with their raw text ("Failed to send request to …: Connection refused"), or with
+     * "ScrubbedCause" where a credential had to be scrubbed. So the OrgException rides along as a
+     * suppressed exception, which Maven's error line ignores; {@link #fail} also logs it at debug level,
+     * because Maven 3.8's {@code -e} stack trace doesn't print suppressed exceptions.
+     */
     static Exception toMojo(OrgException e) {
         String message = "sfapi: " + e.getMessage();
-        return e.kind() == OrgException.Kind.CONFIGURATION
-                ? new MojoFailureException(message, e)
-                : new MojoExecutionException(message, e);
+        Exception mapped = e.kind() == OrgException.Kind.CONFIGURATION
+                ? new MojoFailureException(message)
+                : new MojoExecutionException(message);
+        mapped.addSuppressed(e);
+        return mapped;
     }
 
-    /** {@link #toMojo(OrgException)} thrown with its checked type. */
-    static <T> T fail(OrgException e) throws MojoFailureException, MojoExecutionException {
+    /** {@link #toMojo(OrgException)} thrown with its checked type; the (scrubbed) causes go to the debug log. */
+    <T> T fail(OrgException e) throws MojoFailureException, MojoExecutionException {
+        if (e.getCause() != null) {
+            getLog().debug("sfapi: what the failing call reported (credentials masked):", e);
+        }
         Exception mapped = toMojo(e);
         if (mapped instanceof MojoFailureException f) {
             throw f;

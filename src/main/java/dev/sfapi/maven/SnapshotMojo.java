@@ -18,6 +18,17 @@ import org.apache.maven.plugins.annotations.Parameter;
  * hold) to a JSON file, so that {@code validate-api-users -Dsfapi.snapshot=…} can validate with no org:
  * in a build without credentials, or to share a failing case ({@code -Dsfapi.anonymize}).
  * The file holds no credential.
+ *
+ * <p>Credentials are not parameters, so that Maven's debug output ({@code mvn -X}) cannot print them:
+ * {@code clientSecret}, {@code privateKeyPassphrase}, {@code authUrl}, {@code accessToken},
+ * {@code password} and {@code securityToken}. Put them in the settings.xml {@code <server>} named by
+ * {@code sfapi.serverId} (encrypted with {@code mvn --encrypt-password}: {@code <password>},
+ * {@code <passphrase>}, {@code <configuration><clientSecret>}, {@code <configuration><authUrl>},
+ * {@code <configuration><accessToken>}, {@code <configuration><securityToken>}), or in the environment
+ * ({@code SFAPI_CLIENT_SECRET}, {@code SFAPI_PRIVATE_KEY_PASSPHRASE}, {@code SFAPI_AUTH_URL},
+ * {@code SFAPI_ACCESS_TOKEN}, {@code SFAPI_PASSWORD}, {@code SFAPI_SECURITY_TOKEN}); or pass them as
+ * properties, {@code -Dsfapi.accessToken=…} (also read from system properties and the pom's
+ * {@code <properties>}, with a warning there). Not in the plugin {@code <configuration>}: the build stops.
  */
 @Mojo(name = "snapshot", requiresProject = true, threadSafe = true)
 public class SnapshotMojo extends AbstractOrgMojo {
@@ -44,7 +55,7 @@ public class SnapshotMojo extends AbstractOrgMojo {
             getLog().info("sfapi: snapshot skipped (sfapi.skip=true)");
             return;
         }
-        warnAboutPlainTextSecrets();
+        checkSecretsInPom();
         ApiUserValidation validation = new ApiUserValidation(base());
         ApiUserValidation.Inputs inputs = readDeclaration(validation);
         OrgClient client = connect();

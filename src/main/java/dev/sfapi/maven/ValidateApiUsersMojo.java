@@ -31,6 +31,17 @@ import org.apache.maven.plugins.annotations.Parameter;
  * three sources (see {@code sfapi.source}): a live org, a snapshot file, or the project's metadata
  * source with the declaration's users section; checks each integration, logs one block per integration
  * and writes JUnit XML and Markdown reports.
+ *
+ * <p>Credentials are not parameters, so that Maven's debug output ({@code mvn -X}) cannot print them:
+ * {@code clientSecret}, {@code privateKeyPassphrase}, {@code authUrl}, {@code accessToken},
+ * {@code password} and {@code securityToken}. Put them in the settings.xml {@code <server>} named by
+ * {@code sfapi.serverId} (encrypted with {@code mvn --encrypt-password}: {@code <password>},
+ * {@code <passphrase>}, {@code <configuration><clientSecret>}, {@code <configuration><authUrl>},
+ * {@code <configuration><accessToken>}, {@code <configuration><securityToken>}), or in the environment
+ * ({@code SFAPI_CLIENT_SECRET}, {@code SFAPI_PRIVATE_KEY_PASSPHRASE}, {@code SFAPI_AUTH_URL},
+ * {@code SFAPI_ACCESS_TOKEN}, {@code SFAPI_PASSWORD}, {@code SFAPI_SECURITY_TOKEN}); or pass them as
+ * properties, {@code -Dsfapi.accessToken=…} (also read from system properties and the pom's
+ * {@code <properties>}, with a warning there). Not in the plugin {@code <configuration>}: the build stops.
  */
 @Mojo(name = "validate-api-users", defaultPhase = LifecyclePhase.VERIFY, requiresProject = true, threadSafe = true)
 public class ValidateApiUsersMojo extends AbstractOrgMojo {
@@ -48,7 +59,7 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
     /**
      * Where who holds what and the metadata come from: {@code auto} (default: a snapshot when
      * {@code sfapi.snapshot} is set, else the org when one is configured, i.e. {@code sfapi.serverId} or a
-     * credential in the parameters or the environment, else the project's metadata), {@code metadata},
+     * credential in an {@code sfapi.*} property or the environment, else the project's metadata), {@code metadata},
      * {@code org} or {@code snapshot}.
      */
     @Parameter(property = "sfapi.source", defaultValue = "auto")
@@ -83,7 +94,7 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
             getLog().info("sfapi: validation skipped (sfapi.skip=true)");
             return;
         }
-        warnAboutPlainTextSecrets();
+        checkSecretsInPom();
         try {
             Reports.clearPrevious(reportsDirectory.toPath());
         } catch (ReportException e) {
@@ -214,10 +225,12 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
     /**
      * A fault whose message already says everything the cause knows. Maven's error line appends the
      * message of every exception in the cause chain that isn't in the text yet, which repeated the
-     * XML parser's raw "ParseError at [row,col]" text after our own; a suppressed exception keeps the
-     * whole chain in {@code -e} stack traces without that.
+     * XML parser's raw "ParseError at [row,col]" text after our own; a suppressed exception stays out of
+     * that line. Maven 3.8's {@code -e} stack trace doesn't print suppressed exceptions, so the cause also
+     * goes to the debug log.
      */
-    private static MojoExecutionException fault(String message, Exception cause) {
+    private MojoExecutionException fault(String message, Exception cause) {
+        getLog().debug("sfapi: the underlying error:", cause);
         MojoExecutionException fault = new MojoExecutionException(message);
         fault.addSuppressed(cause);
         return fault;

@@ -54,6 +54,8 @@ public final class ConnectionSettings {
     private final Map<SettingKey, String> origins;
     private final URI loginUrl;
     private final URI instanceUrl;
+    /** Where an SFDX auth URL's refresh token is exchanged (its host); null for the other methods. */
+    private final URI authUrlHost;
     private final String apiVersion;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -68,6 +70,7 @@ public final class ConnectionSettings {
         this.origins = r.origins;
         this.loginUrl = r.loginUrl;
         this.instanceUrl = r.instanceUrl;
+        this.authUrlHost = r.authUrlHost;
         this.apiVersion = r.apiVersion;
         this.connectTimeout = r.connectTimeout;
         this.readTimeout = r.readTimeout;
@@ -83,6 +86,7 @@ public final class ConnectionSettings {
         this.origins = other.origins;
         this.loginUrl = other.loginUrl;
         this.instanceUrl = other.instanceUrl;
+        this.authUrlHost = other.authUrlHost;
         this.apiVersion = other.apiVersion;
         this.connectTimeout = other.connectTimeout;
         this.readTimeout = other.readTimeout;
@@ -186,13 +190,26 @@ public final class ConnectionSettings {
         return origins.keySet().stream().filter(k -> !used.contains(k)).map(this::describeOrigin).toList();
     }
 
-    /** A one-line summary with no secret in it, for the log. */
+    /**
+     * A one-line summary with no secret in it, for the log. It names only what the chosen method uses, so
+     * that a reader never looks for a problem in a URL the connection doesn't touch (an access token
+     * connection has no login URL, whatever the default says).
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder(authMethod.label());
-        sb.append(", login URL ").append(loginUrl);
-        instanceUrl().ifPresent(u -> sb.append(", instance ").append(u));
-        value(SettingKey.USERNAME).ifPresent(u -> sb.append(", user ").append(u));
-        value(SettingKey.CLIENT_ID).ifPresent(c -> sb.append(", client id ").append(abbreviate(c)));
+        switch (authMethod) {
+            case JWT_BEARER, SOAP_LOGIN -> sb.append(", login URL ").append(loginUrl);
+            // The token request goes to the My Domain: instanceUrl, else a loginUrl that is one.
+            case CLIENT_CREDENTIALS -> sb.append(", instance ").append(instanceUrl == null ? loginUrl : instanceUrl);
+            case SFDX_AUTH_URL -> sb.append(", login URL ").append(authUrlHost).append(" (from the auth URL)");
+            case ACCESS_TOKEN -> sb.append(", instance ").append(instanceUrl);
+        }
+        if (authMethod == AuthMethod.JWT_BEARER || authMethod == AuthMethod.SOAP_LOGIN) {
+            value(SettingKey.USERNAME).ifPresent(u -> sb.append(", user ").append(u));
+        }
+        if (authMethod == AuthMethod.JWT_BEARER || authMethod == AuthMethod.CLIENT_CREDENTIALS) {
+            value(SettingKey.CLIENT_ID).ifPresent(c -> sb.append(", client id ").append(abbreviate(c)));
+        }
         sb.append(", API ").append(apiVersion);
         proxy().ifPresent(p -> sb.append(", ").append(p));
         return sb.toString();
@@ -265,6 +282,7 @@ public final class ConnectionSettings {
         private String methodReason;
         private URI loginUrl;
         private URI instanceUrl;
+        private URI authUrlHost;
         private String apiVersion;
         private Duration connectTimeout;
         private Duration readTimeout;
@@ -279,7 +297,7 @@ public final class ConnectionSettings {
                 for (SettingLayer layer : layers) {
                     if (layer.has(key)) {
                         values.put(key, layer.get(key).orElseThrow());
-                        origins.put(key, layer.source());
+                        origins.put(key, layer.source(key));
                         break;
                     }
                 }
@@ -317,7 +335,7 @@ public final class ConnectionSettings {
                     if (layer.has(credential)) {
                         method = CREDENTIAL_OF.entrySet().stream().filter(e -> e.getValue() == credential)
                                 .findFirst().orElseThrow().getKey();
-                        methodReason = credential.parameterName() + " is set in " + layer.source();
+                        methodReason = credential.parameterName() + " is set in " + layer.source(credential);
                         return;
                     }
                 }
@@ -393,7 +411,8 @@ public final class ConnectionSettings {
                         + "sfapi.apiVersion to 64.0 or lower.");
             }
             if (method == AuthMethod.SFDX_AUTH_URL) {
-                SfdxAuthUrl.parse(Secret.of(values.get(SettingKey.AUTH_URL)), origin(SettingKey.AUTH_URL));
+                authUrlHost = SfdxAuthUrl.parse(Secret.of(values.get(SettingKey.AUTH_URL)), origin(SettingKey.AUTH_URL))
+                        .tokenBaseUrl();
             }
             if (method == AuthMethod.JWT_BEARER) {
                 try {

@@ -1,9 +1,14 @@
 package dev.sfapi.org;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
  * Talking to the org failed. The message says what failed, the likely cause and what to do; it has
- * passed through the {@link Redactor}, and so has every cause attached to it (causes are replaced by
- * scrubbed copies), so printing the whole chain with {@code mvn -e} shows no credential.
+ * passed through the {@link Redactor}, and so has every cause attached to it (a cause whose text would
+ * show a credential is replaced by a scrubbed copy), so printing the whole chain with {@code mvn -e}
+ * shows no credential.
  *
  * <p>The {@link Kind} lets the mojo choose: {@link Kind#CONFIGURATION} is something the user fixes in
  * the build configuration; the rest are faults ({@code MojoExecutionException}).
@@ -51,17 +56,28 @@ public class OrgException extends Exception {
     /**
      * Stands in for a third-party exception (wsc, the JDK) whose message might carry a credential: same
      * class name in {@link #toString()}, scrubbed message, same stack trace, scrubbed causes.
+     *
+     * <p>Used only when scrubbing changes something in the chain: an exception with nothing to hide is
+     * kept as it is, so its real type reaches the stack traces of {@code mvn -e}, and so tools that name
+     * an exception by its class when it has no message (Maven's error line does) never print
+     * "ScrubbedCause". For the same reason a stand-in always has a message, its original's simple class
+     * name at least.
      */
     static final class ScrubbedCause extends Exception {
 
         private static final long serialVersionUID = 1L;
 
         private final String originalClass;
+        private final boolean hadMessage;
 
         private ScrubbedCause(Throwable original) {
-            super(Redactor.scrub(describe(original)), of(original.getCause()));
+            super(messageFor(original), of(original.getCause()));
             this.originalClass = original.getClass().getName();
+            this.hadMessage = describe(original) != null;
             setStackTrace(original.getStackTrace());
+            for (Throwable suppressed : original.getSuppressed()) {
+                addSuppressed(of(suppressed));
+            }
         }
 
         static Throwable of(Throwable original) {
@@ -71,7 +87,33 @@ public class OrgException extends Exception {
             if (original instanceof OrgException) {
                 return original; // already scrubbed, and its cause too
             }
+            if (isClean(original, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+                return original;
+            }
             return new ScrubbedCause(original);
+        }
+
+        /** Whether no text of {@code t}, its causes or its suppressed exceptions would change when scrubbed. */
+        private static boolean isClean(Throwable t, Set<Throwable> seen) {
+            if (t == null || !seen.add(t)) {
+                return true;
+            }
+            for (String text : new String[] {t.getMessage(), t.getLocalizedMessage(), t.toString()}) {
+                if (text != null && !text.equals(Redactor.scrub(text))) {
+                    return false;
+                }
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (!isClean(suppressed, seen)) {
+                    return false;
+                }
+            }
+            return isClean(t.getCause(), seen);
+        }
+
+        private static String messageFor(Throwable original) {
+            String described = describe(original);
+            return described == null ? original.getClass().getSimpleName() : Redactor.scrub(described);
         }
 
         // wsc's ApiFault has a null message and puts its code and text in toString().
@@ -86,8 +128,7 @@ public class OrgException extends Exception {
 
         @Override
         public String toString() {
-            String message = getLocalizedMessage();
-            return message == null ? originalClass : originalClass + ": " + message;
+            return hadMessage ? originalClass + ": " + getLocalizedMessage() : originalClass;
         }
     }
 }

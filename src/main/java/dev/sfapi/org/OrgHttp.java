@@ -3,6 +3,8 @@ package dev.sfapi.org;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -12,14 +14,15 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The JDK HttpClient with what every call to Salesforce needs: timeouts, the proxy, gzip responses, and
  * bounded retries with exponential backoff for transient faults (502/503/504, an HTML page where JSON
- * was expected, timeouts, dropped connections). A refused connection is not retried: it means a wrong
- * URL or proxy, and waiting will not fix it. Thread-safe.
+ * was expected, timeouts, dropped connections). A refused connection and a host name that does not
+ * resolve are not retried: they mean a wrong URL, DNS or proxy, and waiting will not fix them. Thread-safe.
  */
 public final class OrgHttp {
 
@@ -97,15 +100,17 @@ public final class OrgHttp {
                 lastCause = null;
                 retryAfter = response.retryAfter();
             } catch (ConnectException e) {
+                failIfUnresolved(e, request.uri(), what);
                 throw new OrgException(OrgException.Kind.UNAVAILABLE, what + " failed: could not connect to "
-                        + hostOf(request.uri()) + " (" + e.getClass().getSimpleName() + "). Check the URL"
+                        + hostOf(request.uri()) + ". Check the URL"
                         + " and, behind a firewall, the <proxy> in settings.xml.", e);
             } catch (HttpTimeoutException e) {
                 lastProblem = e.getMessage() != null && e.getMessage().contains("connect")
                         ? "the connection timed out" : "no answer within the read timeout";
                 lastCause = e;
             } catch (IOException e) {
-                lastProblem = "the connection failed (" + e.getClass().getSimpleName() + ")";
+                failIfUnresolved(e, request.uri(), what);
+                lastProblem = "the connection failed (" + Messages.describe(e) + ")";
                 lastCause = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -124,6 +129,19 @@ public final class OrgHttp {
                 + ". Salesforce may be in maintenance or overloaded (https://status.salesforce.com), or the network"
                 + " is slow. Try again later; sfapi.maxRetries and sfapi.readTimeoutSeconds allow more patience.",
                 lastCause);
+    }
+
+    /** A host that doesn't resolve won't after a wait: say so now instead of retrying. */
+    private void failIfUnresolved(IOException e, URI uri, String what) throws OrgException {
+        Optional<InetSocketAddress> proxy = client.proxy().flatMap(selector -> selector.select(uri).stream()
+                .filter(p -> p.type() != Proxy.Type.DIRECT && p.address() instanceof InetSocketAddress)
+                .map(p -> (InetSocketAddress) p.address()).findFirst());
+        // Through a proxy the client only ever looks up the proxy's name; the proxy resolves the target.
+        String host = proxy.map(InetSocketAddress::getHostString).orElse(uri.getHost());
+        Optional<String> unresolved = UnresolvedHost.in(e, host);
+        if (unresolved.isPresent()) {
+            throw UnresolvedHost.failure(what, unresolved.get(), proxy.isPresent(), e);
+        }
     }
 
     private void pause(Duration wait, String what) throws OrgException {

@@ -8,6 +8,9 @@ import java.util.Optional;
  * Every connection setting, with the three names that can supply it: the {@code sfapi.*} property
  * (plugin parameter or {@code -D}), the element in the {@code settings.xml} {@code <server>} and the
  * environment variable. Error messages use these names so a reader knows exactly what to set.
+ *
+ * <p>A {@linkplain #isSecret() secret} has a property but is no plugin parameter: Maven's debug output
+ * ({@code mvn -X}) prints every parameter's value.
  */
 public enum SettingKey {
 
@@ -94,8 +97,16 @@ public enum SettingKey {
         return description;
     }
 
-    /** "-Dsfapi.clientId, the settings.xml server's &lt;configuration&gt;&lt;clientId&gt; or SFAPI_CLIENT_ID". */
+    /**
+     * "-Dsfapi.clientId (or the plugin parameter &lt;clientId&gt;), &lt;configuration&gt;&lt;clientId&gt; in the
+     * settings.xml &lt;server&gt; …, or the environment variable SFAPI_CLIENT_ID". A secret is no plugin
+     * parameter (Maven's debug output would print it), and its safe places come first.
+     */
     public String howToSet() {
+        if (secret) {
+            return settingsXmlElement() + " in the settings.xml <server> named by sfapi.serverId (encrypted with "
+                    + "mvn --encrypt-password), the environment variable " + envVar + ", or -D" + property();
+        }
         return "-D" + property() + " (or the plugin parameter <" + name + ">), " + settingsXmlElement()
                 + " in the settings.xml <server> named by sfapi.serverId, or the environment variable " + envVar;
     }

@@ -52,7 +52,7 @@ final class SoapFaults {
         if (code != null) {
             return code.equals("SERVER_UNAVAILABLE");
         }
-        if (isConnectionRefused(e)) {
+        if (isConnectionRefused(e) || UnresolvedHost.in(e, "").isPresent()) {
             return false;
         }
         // "Failed to send request to …" wraps timeouts, EOF on an empty error body and resets in an
@@ -78,7 +78,7 @@ final class SoapFaults {
             return "no answer within the timeout";
         }
         String code = code(e);
-        return code != null ? code : "a failed connection (" + (e.getCause() == null ? e.getClass().getSimpleName()
-                : e.getCause().getClass().getSimpleName()) + ")";
+        return code != null ? code : "a failed connection (" + Messages.describe(e.getCause() == null ? e
+                : e.getCause()) + ")";
     }
 }

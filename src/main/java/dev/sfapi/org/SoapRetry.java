@@ -3,10 +3,12 @@ package dev.sfapi.org;
 import com.sforce.ws.ConnectionException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Runs a force-wsc call with bounded retries and exponential backoff on transient faults; wsc itself
- * never retries. Faults that are not transient are rethrown for the caller to interpret.
+ * never retries. A refused connection or a host that does not resolve stops at once (waiting will not
+ * fix either). Faults that are not transient are rethrown for the caller to interpret.
  */
 final class SoapRetry {
 
@@ -26,6 +28,12 @@ final class SoapRetry {
             try {
                 return call.call();
             } catch (ConnectionException e) {
+                Optional<String> unresolved = UnresolvedHost.in(e, endpoint.getHost());
+                if (unresolved.isPresent()) {
+                    // wsc's UnknownHostException names the host it looked up: the proxy's when one is set.
+                    throw UnresolvedHost.failure(what, unresolved.get(),
+                            !unresolved.get().equalsIgnoreCase(endpoint.getHost()), e);
+                }
                 if (SoapFaults.isConnectionRefused(e)) {
                     throw new OrgException(OrgException.Kind.UNAVAILABLE, what + " failed: could not connect to "
                             + OrgHttp.hostOf(endpoint) + ". Check the URL and, behind a firewall, the <proxy> in "

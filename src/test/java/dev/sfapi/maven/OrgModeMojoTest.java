@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import dev.sfapi.org.SettingKey;
+import dev.sfapi.org.SettingLayer;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -226,41 +231,142 @@ class OrgModeMojoTest {
         assertNoSecret(log.text(), CorpusOrg.PLATFORM_PASSWORD, CorpusOrg.PLATFORM_TOKEN);
     }
 
-    @Test
-    void aSecretWrittenInThePomIsWarnedAboutByNameNotValue() throws Exception {
-        String secret = "pom-secret-" + System.nanoTime();
+    /** A pom with the sfapi plugin configured as given and these properties. */
+    private MavenProject pom(Properties properties, Xpp3Dom pluginConfiguration) {
         Model model = new Model();
-        Properties properties = new Properties();
-        properties.setProperty("sfapi.clientSecret", secret);
-        properties.setProperty("sfapi.accessToken", "${env.SF_TOKEN}"); // a reference, not plain text
         model.setProperties(properties);
         Plugin plugin = new Plugin();
         plugin.setGroupId("dev.sfapi");
         plugin.setArtifactId("sfapi-maven-plugin");
-        Xpp3Dom config = new Xpp3Dom("configuration");
-        config.addChild(element("password", secret));
-        config.addChild(element("clientId", "3MVG9notasecret"));
-        plugin.setConfiguration(config);
+        plugin.setConfiguration(pluginConfiguration);
         Build build = new Build();
         build.addPlugin(plugin);
         model.setBuild(build);
         MavenProject pom = new MavenProject(model);
         pom.setOriginalModel(model);
         pom.setFile(project.resolve("pom.xml").toFile());
+        return pom;
+    }
+
+    /** A Maven session whose user properties are {@code -D} on the command line. */
+    private static MavenSession session(Properties userProperties, Properties systemProperties) {
+        DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
+        request.setUserProperties(userProperties);
+        request.setSystemProperties(systemProperties);
+        return new MavenSession(null, null, request, new DefaultMavenExecutionResult());
+    }
+
+    @Test
+    void aSecretPropertyInThePomIsWarnedAboutByNameNotValue() throws Exception {
+        String secret = "pom-secret-" + System.nanoTime();
+        Properties properties = new Properties();
+        properties.setProperty("sfapi.clientSecret", secret);
+        properties.setProperty("sfapi.accessToken", "${env.SF_TOKEN}"); // a reference, not plain text
+        Xpp3Dom config = new Xpp3Dom("configuration");
+        config.addChild(element("clientId", "3MVG9notasecret"));
         ValidateApiUsersMojo mojo = validate();
-        mojo.project = pom;
+        mojo.project = pom(properties, config);
         mojo.source = "metadata";
         Files.createDirectories(project.resolve("force-app/main/default"));
 
         assertThrows(MojoFailureException.class, mojo::execute); // no users section: not the point here
 
-        List<String> warnings = log.at("WARNING");
-        assertEquals(2, warnings.size(), warnings.toString());
+        // The ${env.SF_TOKEN} reference is not plain text (this model isn't interpolated, so it also gets the
+        // "could not resolve" warning of the test below).
+        List<String> warnings = log.at("WARNING").stream().filter(w -> w.contains("plain text")).toList();
+        assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("sets the property sfapi.clientSecret in plain text"), warnings.get(0));
         assertTrue(warnings.get(0).contains("SFAPI_CLIENT_SECRET"), warnings.get(0));
-        assertTrue(warnings.get(1).contains("configures <password> of sfapi-maven-plugin in plain text"),
-                warnings.get(1));
         assertNoSecret(log.text(), secret);
+    }
+
+    @Test
+    void aSecretInThePluginConfigurationStopsTheBuildInsteadOfBeingIgnored() throws Exception {
+        String secret = "config-secret-" + System.nanoTime();
+        Xpp3Dom config = new Xpp3Dom("configuration");
+        config.addChild(element("password", secret));
+        config.addChild(element("accessToken", "${env.SF_TOKEN}"));
+        config.addChild(element("clientId", "3MVG9notasecret"));
+        ValidateApiUsersMojo mojo = validate();
+        mojo.project = pom(new Properties(), config);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String[] lines = e.getMessage().split("\n");
+        assertEquals(2, lines.length, e.getMessage());
+        assertTrue(lines[0].contains("configures <accessToken>") && !lines[0].contains("plain text"), lines[0]);
+        assertTrue(lines[1].startsWith("sfapi: " + project.getFileName() + "/pom.xml configures <password> of "
+                + "sfapi-maven-plugin, but the password is a credential and no plugin parameter"), lines[1]);
+        assertTrue(lines[1].contains("in plain text there"), lines[1]);
+        assertTrue(lines[1].contains("SFAPI_PASSWORD") && lines[1].contains("-Dsfapi.password"), lines[1]);
+        assertNoSecret(e.getMessage() + trace(e) + log.text(), secret);
+        assertEquals(0, org.log().count(), "nothing was sent");
+    }
+
+    @Test
+    void aSecretGivenWithMinusDIsReadAndNamedByItsProperty() throws Exception {
+        clientCredentialsInEnvironment("stale-secret-in-the-environment");
+        Properties userProperties = new Properties();
+        userProperties.setProperty("sfapi.clientSecret", CorpusOrg.CLIENT_SECRET);
+        Properties pomProperties = new Properties();
+        pomProperties.setProperty("sfapi.clientSecret", "pom-secret-loses-to-minus-d");
+        ValidateApiUsersMojo mojo = validate();
+        mojo.session = session(userProperties, new Properties());
+        mojo.project = pom(pomProperties, null);
+        mojo.failOnError = false;
+
+        mojo.execute();
+
+        assertTrue(org.log().count(Endpoint.REST_QUERY) > 0, "logged in with the -D secret, which beats the rest");
+        assertTrue(log.text().contains("[DEBUG] sfapi: OAuth 2.0 client credentials flow because clientSecret is set"
+                + " in -Dsfapi.clientSecret"), log.text());
+        assertNoSecret(log.text(), CorpusOrg.CLIENT_SECRET, "stale-secret-in-the-environment",
+                "pom-secret-loses-to-minus-d");
+    }
+
+    @Test
+    void secretsAreAlsoReadFromSystemAndPomPropertiesInMavensOrder() throws Exception {
+        Properties system = new Properties();
+        system.setProperty("sfapi.clientSecret", "system-secret-1");
+        Properties pomProperties = new Properties();
+        pomProperties.setProperty("sfapi.clientSecret", "pom-secret-1");
+        pomProperties.setProperty("sfapi.securityToken", "pom-token-1");
+        ValidateApiUsersMojo mojo = validate();
+        mojo.session = session(new Properties(), system);
+        mojo.project = pom(pomProperties, null);
+
+        SettingLayer explicit = mojo.explicitSettings();
+
+        assertEquals("system-secret-1", explicit.get(SettingKey.CLIENT_SECRET).orElseThrow());
+        assertEquals("the system property sfapi.clientSecret", explicit.source(SettingKey.CLIENT_SECRET));
+        assertEquals("pom-token-1", explicit.get(SettingKey.SECURITY_TOKEN).orElseThrow());
+        assertEquals("the property sfapi.securityToken of the pom", explicit.source(SettingKey.SECURITY_TOKEN));
+        assertTrue(mojo.orgConfigured(), "a credential from a property configures the org");
+    }
+
+    @Test
+    void anUnresolvedReferenceInThePomCountsAsUnsetWithAWarning() throws Exception {
+        // A pom written for CI (the token from ${env.…}) run where the variable isn't set.
+        Properties pomProperties = new Properties();
+        pomProperties.setProperty("sfapi.accessToken", "${env.SF_TOKEN_NOT_SET}");
+        ValidateApiUsersMojo auto = validate();
+        auto.project = pom(pomProperties, null);
+        Files.createDirectories(project.resolve("force-app/main/default"));
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, auto::execute);
+
+        assertTrue(e.getMessage().contains("users section"), "validated from the metadata, not the org: "
+                + e.getMessage());
+        List<String> warnings = log.at("WARNING");
+        assertEquals(List.of("sfapi: the property sfapi.accessToken of the pom holds a ${…} reference that Maven"
+                + " could not resolve (for ${env.NAME}: is the environment variable set?), so it is not used."),
+                warnings);
+
+        ValidateApiUsersMojo org = validate();
+        org.project = pom(pomProperties, null);
+        org.source = "org";
+        e = assertThrows(MojoFailureException.class, org::execute);
+        assertTrue(e.getMessage().contains("No Salesforce credentials are configured"), e.getMessage());
     }
 
     @Test
@@ -360,6 +466,47 @@ class OrgModeMojoTest {
         direct.failOnError = false;
         direct.execute();
         assertTrue(org.log().count(Endpoint.METADATA_SOAP) > 0, "metadata calls honour nonProxyHosts too");
+    }
+
+    /**
+     * Maven's error line is built by its DefaultExceptionHandler, which appends each cause's message, or
+     * its class name when it has none: the line must end with the plugin's own advice, never with
+     * "ScrubbedCause" or the libraries' raw text; those go to the debug log, scrubbed.
+     */
+    @Test
+    void aConnectionFailureEndsMavensErrorLineWithThePluginsOwnAdvice() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + closedPort;
+        String refresh = "5AepEndsCleanlyRefreshToken0123456789";
+        String secret = "ends-cleanly-client-secret";
+        String token = "00Dxx0000000001!endsCleanlyAccessToken";
+        Map<String, Map<String, String>> cases = new java.util.LinkedHashMap<>();
+        cases.put("SFDX auth URL (OAuth, JDK HttpClient)", Map.of(
+                "SFAPI_AUTH_URL", "force://PlatformCLI::" + refresh + "@" + nowhere));
+        cases.put("client credentials (OAuth, JDK HttpClient)", Map.of("SFAPI_INSTANCE_URL", nowhere,
+                "SFAPI_CLIENT_ID", "3MVG9x", "SFAPI_CLIENT_SECRET", secret));
+        cases.put("access token (Metadata API first, force-wsc)", Map.of("SFAPI_INSTANCE_URL", nowhere,
+                "SFAPI_ACCESS_TOKEN", token));
+        for (Map.Entry<String, Map<String, String>> c : cases.entrySet()) {
+            env.clear();
+            env.putAll(c.getValue());
+            log = new CapturingLog();
+
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, validate()::execute, c.getKey());
+
+            String line = new org.apache.maven.exception.DefaultExceptionHandler().handleException(
+                    new org.apache.maven.lifecycle.LifecycleExecutionException("Failed to execute goal "
+                            + "sfapi:validate-api-users on project acme-org: " + e.getMessage(), e)).getMessage();
+            assertTrue(line.endsWith("could not connect to " + nowhere + ". Check the URL and, behind a firewall, the"
+                    + " <proxy> in settings.xml."), c.getKey() + ": " + line);
+            assertFalse(line.contains("Scrubbed"), c.getKey() + ": " + line);
+            assertTrue(log.text().contains("[DEBUG] sfapi: what the failing call reported (credentials masked):"),
+                    c.getKey() + ": the causes are in the debug log");
+            assertNoSecret(line + trace(e) + log.text(), refresh, secret, token.substring(token.indexOf('!')));
+        }
     }
 
     @Test

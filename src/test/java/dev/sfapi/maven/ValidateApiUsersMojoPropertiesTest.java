@@ -3,6 +3,8 @@ package dev.sfapi.maven;
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sfapi.org.SettingKey;
+import dev.sfapi.org.SettingLayer;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
@@ -35,6 +37,23 @@ class ValidateApiUsersMojoPropertiesTest {
         session.getUserProperties().setProperty("sfapi.declaration", "other.yml");
         session.getUserProperties().setProperty("sfapi.reportsDirectory", "out");
         session.getUserProperties().setProperty("sfapi.metadataDirectories", "a,b");
+        session.getUserProperties().setProperty("sfapi.instanceUrl", "https://acme.my.salesforce.com");
+        session.getUserProperties().setProperty("sfapi.accessToken", ACCESS_TOKEN);
+    }
+
+    private static final String ACCESS_TOKEN = "00Dxx0000000001!harnessAccessToken";
+
+    @Test
+    @Basedir("projects/defaults")
+    @InjectMojo(goal = "validate-api-users", pom = "pom.xml")
+    void aCredentialIsReadFromItsPropertyNotInjected(ValidateApiUsersMojo mojo) throws Exception {
+        // Maven configured the mojo from the same properties: the non-secret one as a parameter ...
+        assertEquals("https://acme.my.salesforce.com", getVariableValueFromObject(mojo, "instanceUrl"));
+        // ... the credential by the mojo itself, from the session Maven injected.
+        SettingLayer explicit = mojo.explicitSettings();
+        assertEquals(ACCESS_TOKEN, explicit.get(SettingKey.ACCESS_TOKEN).orElseThrow());
+        assertEquals("-Dsfapi.accessToken", explicit.source(SettingKey.ACCESS_TOKEN));
+        assertEquals("https://acme.my.salesforce.com", explicit.get(SettingKey.INSTANCE_URL).orElseThrow());
     }
 
     @Test

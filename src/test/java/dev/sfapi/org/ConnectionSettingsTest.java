@@ -206,6 +206,42 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void describeNamesOnlyWhatTheChosenMethodUses() throws OrgException {
+        // Every setting is set, so each line shows exactly what its method picks out of them.
+        Map<SettingKey, String> all = new java.util.EnumMap<>(SettingKey.class);
+        all.put(SettingKey.LOGIN_URL, "https://test.salesforce.com");
+        all.put(SettingKey.INSTANCE_URL, "https://acme.my.salesforce.com");
+        all.put(SettingKey.CLIENT_ID, "3MVG9describe");
+        all.put(SettingKey.USERNAME, "ci@acme.example");
+        all.put(SettingKey.PRIVATE_KEY_FILE, "server.key");
+        all.put(SettingKey.CLIENT_SECRET, "describe-secret-1");
+        all.put(SettingKey.AUTH_URL, "force://PlatformCLI::5AepDescribeRefreshToken0123456789@acme-dev.my.salesforce.com");
+        all.put(SettingKey.ACCESS_TOKEN, "00Dxx0000000001!describeToken");
+        all.put(SettingKey.PASSWORD, "describe-password-1");
+        Map<AuthMethod, String> expected = Map.of(
+                AuthMethod.ACCESS_TOKEN, "access token, instance https://acme.my.salesforce.com, API 62.0",
+                AuthMethod.CLIENT_CREDENTIALS, "OAuth 2.0 client credentials flow, instance "
+                        + "https://acme.my.salesforce.com, client id 3MVG9d…ribe, API 62.0",
+                AuthMethod.JWT_BEARER, "OAuth 2.0 JWT bearer flow, login URL https://test.salesforce.com, user "
+                        + "ci@acme.example, client id 3MVG9d…ribe, API 62.0",
+                AuthMethod.SFDX_AUTH_URL, "SFDX auth URL (refresh token), login URL "
+                        + "https://acme-dev.my.salesforce.com (from the auth URL), API 62.0",
+                AuthMethod.SOAP_LOGIN, "SOAP login() with username and password (legacy), login URL "
+                        + "https://test.salesforce.com, user ci@acme.example, API 62.0");
+        for (AuthMethod method : AuthMethod.values()) {
+            Map<SettingKey, String> values = new java.util.EnumMap<>(all);
+            values.put(SettingKey.AUTH_METHOD, method.id());
+            ConnectionSettings s = ConnectionSettings.resolve(layer("p", values));
+            assertEquals(expected.get(method), s.describe(), method.id());
+        }
+        // Client credentials against a My Domain given as the login URL: that is where the token comes from.
+        ConnectionSettings myDomainLogin = ConnectionSettings.resolve(layer("p", Map.of(SettingKey.LOGIN_URL,
+                "https://acme.my.salesforce.com", SettingKey.CLIENT_ID, "3MVG9x", SettingKey.CLIENT_SECRET, "s-1234")));
+        assertTrue(myDomainLogin.describe().contains("instance https://acme.my.salesforce.com"),
+                myDomainLogin.describe());
+    }
+
+    @Test
     void secretsFromLayersAreRedactedEvenBeforeTheyAreUsed() {
         SettingLayer.environment(Map.of("SFAPI_CLIENT_SECRET", "layer-secret-value")::get);
         assertFalse(Redactor.scrub("echo layer-secret-value").contains("layer-secret-value"));

@@ -2,6 +2,7 @@ package dev.sfapi.org;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,8 +61,11 @@ class PrivateKeysTest {
     void anEncryptedKeyWithoutPassphraseNamesTheSetting() throws Exception {
         Path file = TestKeys.encryptedPkcs8(dir, "correct horse battery");
         OrgException e = assertThrows(OrgException.class, () -> PrivateKeys.load(file, null, ORIGIN));
-        assertTrue(e.getMessage().contains("is encrypted. Give its passphrase with -Dsfapi.privateKeyPassphrase"),
-                e.getMessage());
+        // A credential's safe places come first; -D is last (it lands in the shell history).
+        assertTrue(e.getMessage().contains("is encrypted. Give its passphrase with <passphrase> in the settings.xml"
+                + " <server>"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dsfapi.privateKeyPassphrase"), e.getMessage());
+        assertFalse(e.getMessage().contains("plugin parameter"), "a credential is no plugin parameter");
         assertTrue(e.getMessage().contains("SFAPI_PRIVATE_KEY_PASSPHRASE"), e.getMessage());
     }
 

@@ -101,4 +101,33 @@ class RedactorTest {
                 "the original class stays visible: " + e.getCause());
         assertEquals(outer.getStackTrace().length, e.getCause().getStackTrace().length);
     }
+
+    @Test
+    void aCauseWithNothingToHideIsKeptWithItsRealType() {
+        java.net.ConnectException refused = new java.net.ConnectException();
+        IOException outer = new IOException("Failed to send request to http://127.0.0.1:9", refused);
+        OrgException e = new OrgException(OrgException.Kind.UNAVAILABLE, "could not connect", outer);
+        // Maven names a cause without a message by its class: it must be ConnectException, not a stand-in.
+        assertEquals(outer, e.getCause());
+        assertEquals(refused, e.getCause().getCause());
+    }
+
+    @Test
+    void aScrubbedCauseWithoutAMessageIsNamedByItsOriginalType() {
+        Secret token = Secret.of("hidden-in-tostring-only");
+        // Like wsc's ApiFault: no message, the text is in toString().
+        Exception fault = new Exception() {
+            @Override
+            public String toString() {
+                return "ApiFault exceptionMessage='session " + token.reveal() + " expired'";
+            }
+        };
+        Exception quiet = new IllegalStateException((String) null, fault);
+        OrgException e = new OrgException(OrgException.Kind.AUTHENTICATION, "refused", quiet);
+        NoSecrets.assertNotIn(e, token.reveal());
+        assertEquals("IllegalStateException", e.getCause().getMessage(), "never null, never 'ScrubbedCause'");
+        assertEquals("java.lang.IllegalStateException", e.getCause().toString());
+        assertTrue(e.getCause().getCause().getMessage().contains("session **** expired"),
+                e.getCause().getCause().getMessage());
+    }
 }

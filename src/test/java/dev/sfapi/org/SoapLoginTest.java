@@ -105,7 +105,9 @@ class SoapLoginTest {
         server.enqueue(Reply.xml(500, SoapEnvelopes.partnerFault("LoginFault", "LOGIN_MUST_USE_SECURITY_TOKEN",
                 "Invalid username, password, security token; or user locked out. Are you at a new location?")));
         OrgException e = assertThrows(OrgException.class, this::connect);
-        assertTrue(e.getMessage().contains("set -Dsfapi.securityToken"), e.getMessage());
+        assertTrue(e.getMessage().contains("set <configuration><securityToken> in the settings.xml <server>"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("SFAPI_SECURITY_TOKEN, or -Dsfapi.securityToken."), e.getMessage());
     }
 
     @Test
