@@ -19,7 +19,7 @@ expect('[ERROR] FAIL contact-writer: user writer@example.com', 'the writer fails
 expect('error permission-missing: contact-writer, writer@example.com, Contact edit (sfapi-users.yml:13:7)',
         'Contact edit is muted')
 def problem = log.readLines().findAll { it.startsWith('[ERROR]       ') }*.substring(14).join(' ')
-assert problem.contains("permission set 'Contact_Maintenance' in group 'Contact_Readers' grants it, but muting permission set 'Contact_Readers_Muted' of group 'Contact_Readers' mutes it"):
+assert problem.contains("permission set 'Contact_Maintenance' in group 'Contact_Readers' grants it, but muting permission set 'Contact_Readers_Muted' of group 'Contact_Readers' mutes Edit"):
         "the reason should name the granting set, the group and the muting set; got: $problem"
 expect('[ERROR] sfapi: 2 integrations, 1 failed, 0 with warnings, 1 error, 0 warnings; reports in', 'exactly one error')
 expect('BUILD FAILURE', 'the muted edit fails the build')
