@@ -10,6 +10,7 @@ import dev.sfapi.declaration.Declaration;
 import dev.sfapi.declaration.DeclarationReader;
 import dev.sfapi.declaration.Integration;
 import dev.sfapi.license.LicenseCatalogue;
+import dev.sfapi.license.LicenseDefinition;
 import dev.sfapi.metadata.MetadataDirectories;
 import dev.sfapi.metadata.MetadataException;
 import dev.sfapi.metadata.MetadataSource;
@@ -172,16 +173,46 @@ public final class ApiUserValidation {
      */
     public ValidationReport validateFromOrg(Inputs inputs, OrgAccess access, String source) throws MetadataException {
         Map<String, UserSetup> users = access.userSetups();
-        ValidationReport checked = new Validator(inputs.catalogue()).validate(inputs.declaration(), users,
+        LicenseCatalogue catalogue = withOrgLicenseNames(inputs.catalogue(), access);
+        ValidationReport checked = new Validator(catalogue).validate(inputs.declaration(), users,
                 access.metadata(), source);
         List<Finding> general = new ArrayList<>(checked.general());
-        general.addAll(DeclarationDrift.compare(inputs.declaration(), access, inputs.catalogue()));
+        general.addAll(DeclarationDrift.compare(inputs.declaration(), access, catalogue));
         for (OrgAccess.Gap gap : access.gaps()) {
             general.add(new Finding(CheckId.METADATA_INCOMPLETE, CheckId.METADATA_INCOMPLETE.defaultSeverity(), null,
                     gap.username(), gap.subject(), null, gap.reason(), gap.fix(),
                     YamlLocation.nowhere(access.org().anonymized() ? "org (anonymized)" : "org " + access.org().orgId())));
         }
         return new ValidationReport(checked.declaration(), checked.source(), checked.integrations(), general);
+    }
+
+    /**
+     * The catalogue, taught every name the org gives its permission set licenses: a permission set's
+     * {@code <license>} may name a PSL by label where the user's assignment names it by developer name,
+     * and the org knows both even when the catalogue has no rows for that PSL (its answers stay unknown).
+     */
+    static LicenseCatalogue withOrgLicenseNames(LicenseCatalogue catalogue, OrgAccess access) {
+        LicenseCatalogue out = catalogue;
+        for (OrgAccess.LicenseSeats psl : access.permissionSetLicenses()) {
+            if (psl.name() == null || psl.name().isBlank()) {
+                continue;
+            }
+            List<String> aliases = new ArrayList<>();
+            for (String alias : new String[] {psl.label(), psl.key()}) {
+                if (alias != null && !alias.isBlank()) {
+                    aliases.add(alias);
+                }
+            }
+            LicenseDefinition names = new LicenseDefinition(psl.name(), LicenseDefinition.Kind.PERMISSION_SET_LICENSE,
+                    aliases, List.of(), null, List.of(), List.of(), YamlLocation.nowhere("org"));
+            try {
+                out = out.withAdditions(List.of(names));
+            } catch (IllegalArgumentException e) {
+                // The org's names match two catalogue licenses, or one that is a user license: the
+                // catalogue's own names still hold, so matching stays as it was for this PSL.
+            }
+        }
+        return out;
     }
 
     /** "org Acme (00D…, acme.my.salesforce.com)", for the report. */

@@ -132,6 +132,11 @@ public final class EffectiveAccess {
             fit = LicenseFit.FITS;
         } else if (held.userLicense() == null) {
             fit = LicenseFit.UNKNOWN;
+        } else if (catalogue.find(bound).isEmpty()
+                && held.permissionSetLicenses().stream().anyMatch(p -> catalogue.find(p).isEmpty())) {
+            // A PSL goes by a label and a developer name; when neither the set's license nor a held PSL is in
+            // the catalogue, they may be the same license under its two names.
+            fit = LicenseFit.UNKNOWN_NAME;
         } else {
             fit = LicenseFit.MISMATCH;
         }
@@ -352,6 +357,11 @@ public final class EffectiveAccess {
             if (c.fit() == LicenseFit.UNKNOWN) {
                 doubts.add(c.describe() + " is bound to license '" + c.file().license()
                         + "' and the user's license is unknown");
+                return false;
+            }
+            if (c.fit() == LicenseFit.UNKNOWN_NAME) {
+                doubts.add(c.describe() + " is bound to license '" + c.file().license()
+                        + "', which may or may not be a permission set license the user holds under another name");
                 return false;
             }
             return true;

@@ -7,5 +7,10 @@ public enum LicenseFit {
     /** Bound to a license the user doesn't hold: Salesforce refuses the assignment; nothing counts. */
     MISMATCH,
     /** Bound to a license, but the user's own license is not known. */
-    UNKNOWN
+    UNKNOWN,
+    /**
+     * Bound to a license the catalogue doesn't know by that name, and the user holds a PSL the catalogue
+     * doesn't know either: it may be the same PSL under its label or developer name.
+     */
+    UNKNOWN_NAME
 }

@@ -219,6 +219,19 @@ public final class Validator {
                                     + " unknown, so whether it counts can't be told.",
                             "Make the user's license known (a profile file with <userLicense>, or the org).",
                             integration.location()));
+                } else if (b.fit() == LicenseFit.UNKNOWN_NAME) {
+                    List<String> unknownHeld = access.licenses().permissionSetLicenses().stream()
+                            .filter(p -> catalogue.find(p).isEmpty()).toList();
+                    findings.add(finding(CheckId.METADATA_INCOMPLETE, b.permissionSet(), null,
+                            set + " is bound to license '" + b.license() + "', which the license catalogue doesn't"
+                                    + " know. The user holds permission set license " + quoteAll(unknownHeld)
+                                    + ", which the catalogue doesn't know either, so whether they are one license"
+                                    + " under its label and developer name can't be told.",
+                            "If they are the same, say so in the declaration's licenses section: '- name: "
+                                    + b.license() + "' with 'kind: permission-set-license' and 'aliases: ["
+                                    + unknownHeld.get(0) + "]'. Otherwise the user needs the '" + b.license()
+                                    + "' license for this set to count.",
+                            integration.location()));
                 }
             }
             results.add(new RequirementResult(req, findings, findings.isEmpty()

@@ -223,4 +223,58 @@ class ValidatorTest {
         assertTrue(missing.fix().startsWith("Grant Create on Account in a new permission set"), missing.fix());
         assertEquals(1, findings(r, CheckId.PERMSET_LICENSE_MISMATCH).size());
     }
+
+    /** A set bound to a PSL the catalogue doesn't know, and a user holding it by its other name. */
+    private static ValidationReport boundToAnUnknownPsl(String licensesSection, List<String> held) throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: wealth
+                    user: u@acme.example
+                    objects:
+                      Account: [read]
+                """ + licensesSection);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "P").license("Salesforce").permission("ApiEnabled", true).build())
+                .add(file(PERMISSION_SET, "Fsc").license("FinancialServicesCloudStandardPsl").object("Account", READ)
+                        .build());
+        LicenseCatalogue catalogue = CATALOGUE.withAdditions(d.licenses());
+        return new Validator(catalogue).validate(d,
+                Map.of("u@acme.example", setup("u@acme.example", "P", List.of("Fsc"), held)), md, "t");
+    }
+
+    @Test
+    void aSetBoundToAnUnknownPslTheUserMayHoldUnderItsLabelCannotBeTold() throws Exception {
+        ValidationReport r = boundToAnUnknownPsl("", List.of("Financial Services Cloud Standard"));
+
+        assertTrue(findings(r, CheckId.PERMSET_LICENSE_MISMATCH).isEmpty(), "no false mismatch: " + r.findings());
+        Finding doubt = findings(r, CheckId.METADATA_INCOMPLETE).stream()
+                .filter(f -> "Fsc".equals(f.subject())).findFirst().orElseThrow(() -> new AssertionError(r.findings()));
+        assertEquals(Severity.WARNING, doubt.severity());
+        assertTrue(doubt.reason().contains("'FinancialServicesCloudStandardPsl'")
+                && doubt.reason().contains("'Financial Services Cloud Standard'"), doubt.reason());
+        assertTrue(doubt.fix().contains("aliases: [Financial Services Cloud Standard]"), doubt.fix());
+        assertEquals(Verdict.WARN, r.verdict(), "never a pass on a grant that may not count");
+    }
+
+    @Test
+    void aSetBoundToAnUnknownPslIsAMismatchWhenEveryHeldLicenseIsKnown() throws Exception {
+        ValidationReport r = boundToAnUnknownPsl("", List.of());
+
+        assertEquals(1, findings(r, CheckId.PERMSET_LICENSE_MISMATCH).size(), r.findings().toString());
+        assertEquals(Verdict.FAIL, r.verdict());
+    }
+
+    @Test
+    void theLicensesSectionTiesAPslsTwoNamesTogether() throws Exception {
+        ValidationReport r = boundToAnUnknownPsl("""
+                licenses:
+                  - name: FinancialServicesCloudStandardPsl
+                    kind: permission-set-license
+                    aliases: [Financial Services Cloud Standard]
+                """, List.of("Financial Services Cloud Standard"));
+
+        assertTrue(findings(r, CheckId.PERMSET_LICENSE_MISMATCH).isEmpty(), r.findings().toString());
+        assertTrue(findings(r, CheckId.METADATA_INCOMPLETE).stream().noneMatch(f -> "Fsc".equals(f.subject())),
+                r.findings().toString());
+    }
 }
