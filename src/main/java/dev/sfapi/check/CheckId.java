@@ -26,6 +26,8 @@ public enum CheckId {
     LICENSE_UNVERIFIED("license-unverified", Severity.WARNING),
     /** Several integrations log in as one user. */
     SHARED_USER("shared-user", Severity.WARNING),
+    /** A users-section entry that no integration logs in as: nothing checks it. */
+    UNUSED_USER("unused-user", Severity.WARNING),
     /** The org says something else than the declaration's users section. */
     DECLARATION_DRIFT("declaration-drift", Severity.WARNING);
 

@@ -6,6 +6,7 @@ import dev.sfapi.access.LicenseBinding;
 import dev.sfapi.access.LicenseFit;
 import dev.sfapi.access.UserSetup;
 import dev.sfapi.declaration.Declaration;
+import dev.sfapi.declaration.DeclaredUser;
 import dev.sfapi.declaration.FieldOperation;
 import dev.sfapi.declaration.FieldRequirement;
 import dev.sfapi.declaration.Integration;
@@ -17,6 +18,7 @@ import dev.sfapi.license.LicenseCatalogue;
 import dev.sfapi.license.LicenseVerdict;
 import dev.sfapi.metadata.MetadataException;
 import dev.sfapi.metadata.MetadataSource;
+import dev.sfapi.yaml.Suggestions;
 import dev.sfapi.yaml.YamlLocation;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -76,7 +78,28 @@ public final class Validator {
             results.add(new IntegrationCheck(integration, setup, access,
                     integrationsPerUser.get(integration.user())).run());
         }
-        return new ValidationReport(declaration.source(), source, results, sharedUsers(declaration, integrationsPerUser));
+        List<Finding> general = sharedUsers(declaration, integrationsPerUser);
+        general.addAll(unusedUsers(declaration, integrationsPerUser));
+        return new ValidationReport(declaration.source(), source, results, general);
+    }
+
+    /** One warning per users-section entry that no integration logs in as: nothing checks it. */
+    private static List<Finding> unusedUsers(Declaration declaration, Map<String, List<String>> integrationsPerUser) {
+        List<Finding> out = new ArrayList<>();
+        for (DeclaredUser entry : declaration.users().values()) {
+            if (integrationsPerUser.containsKey(entry.username())) {
+                continue;
+            }
+            String near = Suggestions.nearest(entry.username(), integrationsPerUser.keySet())
+                    .map(u -> " If it was meant for the integrations of '" + u + "', correct the username.")
+                    .orElse("");
+            out.add(new Finding(CheckId.UNUSED_USER, CheckId.UNUSED_USER.defaultSeverity(), null, entry.username(),
+                    null, null, "the users section has an entry for '" + entry.username() + "', but no integration"
+                    + " logs in as it, so nothing about it is checked.",
+                    "Remove the entry, or declare the integration that uses this user." + near,
+                    entry.location()));
+        }
+        return out;
     }
 
     /** One warning per user that several integrations log in as. */

@@ -2,6 +2,7 @@ package dev.sfapi.yaml;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +24,14 @@ public final class YamlFields {
         problems.add(new YamlProblem(where, message, hint));
     }
 
-    /** Throws the collected problems, if any. */
+    /** Throws the collected problems, if any, in file order (checks run in passes, readers read top down). */
     public void throwIfAny() throws YamlException {
         if (!problems.isEmpty()) {
-            throw new YamlException(problems);
+            List<YamlProblem> ordered = new ArrayList<>(problems);
+            ordered.sort(Comparator.comparing((YamlProblem p) -> String.valueOf(p.location().source()))
+                    .thenComparingInt(p -> p.location().line())
+                    .thenComparingInt(p -> p.location().column()));
+            throw new YamlException(ordered);
         }
     }
 

@@ -277,4 +277,32 @@ class ValidatorTest {
         assertTrue(findings(r, CheckId.METADATA_INCOMPLETE).stream().noneMatch(f -> "Fsc".equals(f.subject())),
                 r.findings().toString());
     }
+
+    @Test
+    void aUsersEntryNoIntegrationLogsInAsIsAWarningNotSilence() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: crm-sync
+                    user: sync@acme.example
+                users:
+                  sync@acme.example:
+                    profile: P
+                  synk@acme.example:
+                    profile: No Such Profile
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "P").license("Salesforce").permission("ApiEnabled", true).build());
+        ValidationReport r = new Validator(CATALOGUE).validate(d,
+                Map.of("sync@acme.example", setup("sync@acme.example", "P", List.of(), List.of())), md, "t");
+
+        List<Finding> unused = findings(r, CheckId.UNUSED_USER);
+        assertEquals(1, unused.size(), r.findings().toString());
+        Finding f = unused.get(0);
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("synk@acme.example", f.user());
+        assertEquals(7, f.location().line());
+        assertTrue(f.reason().contains("no integration logs in as it"), f.reason());
+        assertTrue(f.fix().contains("'sync@acme.example'"), "suggests the near username: " + f.fix());
+        assertEquals(Verdict.WARN, r.verdict());
+    }
 }
