@@ -113,9 +113,9 @@ class LicenseCatalogueTest {
 
         @Test
         void systemPermissions() {
-            assertVerdict(CATALOGUE.systemPermission(held("Salesforce Platform"), "ApiEnabled"), ALLOWED, Confidence.HIGH,
+            assertVerdict(CATALOGUE.systemPermission(held("Salesforce Platform"), "ApiEnabled"), ALLOWED, Confidence.MEDIUM,
                     "Salesforce Platform");
-            assertVerdict(CATALOGUE.systemPermission(held("Salesforce Platform"), "apienabled"), ALLOWED, Confidence.HIGH,
+            assertVerdict(CATALOGUE.systemPermission(held("Salesforce Platform"), "apienabled"), ALLOWED, Confidence.MEDIUM,
                     "Salesforce Platform");
             assertVerdict(CATALOGUE.systemPermission(held("Salesforce Platform"), "CustomizeApplication"), DENIED,
                     Confidence.HIGH, "Salesforce Platform");
@@ -156,6 +156,18 @@ class LicenseCatalogueTest {
             assertTrue(v.note().contains("no entry for edit on Case under 'SalesforceAPIIntegrationPsl'"), v::toString);
             assertTrue(v.note().contains("'Salesforce Integration' cannot (medium)"), v::toString);
             assertTrue(v.howToSettle().contains("'licenses' section"), v::toString);
+        }
+
+        @Test
+        void withThePslOnlyWhatWasSeenWorkingIsAllowed() {
+            HeldLicenses psl = held("Salesforce Integration", "SalesforceAPIIntegrationPsl");
+            assertVerdict(CATALOGUE.objectAccess(psl, "Contact", EDIT), ALLOWED, Confidence.MEDIUM,
+                    "SalesforceAPIIntegrationPsl");
+            // View All on Contact and Order were never seen with a page to cite: unknown, never a pass.
+            assertEquals(UNKNOWN, CATALOGUE.objectAccess(psl, "Contact", VIEW_ALL).outcome());
+            LicenseVerdict order = CATALOGUE.objectAccess(psl, "Order", READ);
+            assertEquals(UNKNOWN, order.outcome());
+            assertEquals(LicenseVerdict.Reason.LOW_CONFIDENCE, order.reason());
         }
 
         @Test
