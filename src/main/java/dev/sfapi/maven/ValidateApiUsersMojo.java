@@ -153,7 +153,11 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
         try {
             access = validation.readSnapshot(inputs, snapshot.toPath());
         } catch (SnapshotException e) {
-            throw new MojoFailureException("sfapi: " + e.getMessage(), e);
+            // Unreadable input is a fault; a sound snapshot of other users is the build's to fix.
+            if (e.isForOtherUsers()) {
+                throw new MojoFailureException("sfapi: " + e.getMessage(), e);
+            }
+            throw new MojoExecutionException("sfapi: " + e.getMessage(), e);
         }
         String described = validation.describeSnapshot(snapshot.toPath(), access);
         getLog().info("sfapi: validating from " + described + " (no org is contacted)");

@@ -15,4 +15,21 @@ public class SnapshotException extends Exception {
     public SnapshotException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    private boolean otherUsers;
+
+    /** A sound snapshot that doesn't cover the declaration's users: the user must take a new one. */
+    public static SnapshotException forOtherUsers(String message) {
+        SnapshotException e = new SnapshotException(message);
+        e.otherUsers = true;
+        return e;
+    }
+
+    /**
+     * True when the snapshot is readable but was taken for other users (something to fix in the
+     * build); false when the file is missing, unreadable or damaged.
+     */
+    public boolean isForOtherUsers() {
+        return otherUsers;
+    }
 }

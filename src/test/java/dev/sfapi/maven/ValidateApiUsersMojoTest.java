@@ -267,4 +267,19 @@ class ValidateApiUsersMojoTest {
         assertTrue(fault.getMessage().contains("no-such-folder does not exist. Set sfapi.metadataDirectories"),
                 fault.getMessage());
     }
+
+    @Test
+    @Basedir("projects/defaults")
+    @InjectMojo(goal = GOAL, pom = "pom.xml")
+    void aDamagedSnapshotIsAnExecutionFaultNamingTheFile(ValidateApiUsersMojo mojo) throws Exception {
+        Path damaged = reports.resolve("damaged-snapshot.json");
+        Files.writeString(damaged, "{\"format\": \"sfapi-snapshot\", \"formatVersion\": 1, \"users\": [");
+        setVariableValueToObject(mojo, "snapshot", damaged.toFile());
+
+        MojoExecutionException fault = assertThrows(MojoExecutionException.class, () -> prepared(mojo).execute());
+
+        assertTrue(fault.getMessage().contains("damaged-snapshot.json"), fault.getMessage());
+        assertTrue(fault.getMessage().contains("take a new one with 'mvn sfapi:snapshot'")
+                || fault.getMessage().contains("Take a new one with 'mvn sfapi:snapshot'"), fault.getMessage());
+    }
 }

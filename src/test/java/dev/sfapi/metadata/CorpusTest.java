@@ -141,10 +141,11 @@ class CorpusTest {
         assertEquals(fields, r.fieldEntries(), "fieldPermissions entries");
         assertEquals(userPerms, r.userPermissionEntries(), "userPermissions entries");
 
-        // The MANIFEST's bracketed counts are raw: equal to ours exactly when the file has no comments.
-        if (hasComments) {
-            assertTrue(count(raw, "<objectPermissions>") >= objects && count(raw, "<fieldPermissions>") >= fields);
-        } else {
+        // The MANIFEST's bracketed counts are raw (commented-out blocks included): they equal a count of the
+        // whole text, and ours wherever the file has no comments.
+        assertRawCounts(row, count(raw, "<objectPermissions>"), count(raw, "<fieldPermissions>"),
+                count(raw, "<userPermissions>"));
+        if (!hasComments) {
             assertRawCounts(row, objects, fields, userPerms);
         }
 
