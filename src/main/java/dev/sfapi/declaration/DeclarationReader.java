@@ -237,7 +237,7 @@ public final class DeclarationReader {
 
         List<ObjectRequirement> objects(YamlNode node, String where) {
             List<ObjectRequirement> out = new ArrayList<>();
-            if (node == null || (node instanceof YamlNode.Scalar s && s.isNull())) {
+            if (absentOrEmpty(node, "objects", where, "Account: [read, edit]")) {
                 return out;
             }
             Optional<YamlNode.Mapping> m = mappingOf(node, "'objects' of " + where, "Account: [read, edit]");
@@ -266,7 +266,7 @@ public final class DeclarationReader {
 
         List<FieldRequirement> fieldRequirements(YamlNode node, String where) {
             List<FieldRequirement> out = new ArrayList<>();
-            if (node == null || (node instanceof YamlNode.Scalar s && s.isNull())) {
+            if (absentOrEmpty(node, "fields", where, "Opportunity.Amount: [read]")) {
                 return out;
             }
             Optional<YamlNode.Mapping> m = mappingOf(node, "'fields' of " + where, "Opportunity.Amount: [read]");
@@ -307,6 +307,23 @@ public final class DeclarationReader {
                 }
             }
             return out;
+        }
+
+        /**
+         * True when the key is absent, or written with nothing after it: the latter is a problem, since an
+         * empty 'objects:' most often means the lines below it lost their indentation, and would pass.
+         */
+        boolean absentOrEmpty(YamlNode node, String key, String where, String example) {
+            if (node == null) {
+                return true;
+            }
+            if (node instanceof YamlNode.Scalar s && s.isNull()) {
+                fields.problem(node.location(), "'" + key + "' of " + where + " is empty.",
+                        "List what it touches under it, indented (" + key + ": then " + example
+                                + "), or remove the '" + key + ":' line.");
+                return true;
+            }
+            return false;
         }
 
         /** The same object or field written twice in different case ("Account" and "account"). */
@@ -372,7 +389,7 @@ public final class DeclarationReader {
 
         List<PermissionRequirement> permissions(YamlNode node, String where) {
             List<PermissionRequirement> out = new ArrayList<>();
-            if (node == null || (node instanceof YamlNode.Scalar s && s.isNull())) {
+            if (absentOrEmpty(node, "permissions", where, "[ApiEnabled]")) {
                 return out;
             }
             Set<String> seen = new LinkedHashSet<>();

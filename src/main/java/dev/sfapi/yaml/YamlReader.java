@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML with Jackson's streaming parser into a {@link YamlNode} tree that keeps line and column
@@ -62,15 +64,18 @@ public final class YamlReader {
                 return new YamlNode.Scalar(new YamlLocation(sourceName, 1, 1), null, YamlNode.ScalarType.NULL);
             }
             YamlNode root = readValue(p, sourceName, problems);
+            if (p.nextToken() != null) {
+                // Jackson stops after the first document; a second one would be silently dropped.
+                problems.add(new YamlProblem(location(p, sourceName), "a second YAML document starts here (after"
+                        + " '---'), and sfapi reads one document per file.",
+                        "Remove the '---' line and merge the two documents into one."));
+            }
             if (!problems.isEmpty()) {
                 throw new YamlException(problems);
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            YamlLocation where = loc == null
-                    ? new YamlLocation(sourceName, 0, 0)
-                    : new YamlLocation(sourceName, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+            YamlLocation where = syntaxErrorLocation(e, sourceName);
             String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             throw new YamlException(new YamlProblem(where, "this is not valid YAML: " + describe(original),
                     syntaxHint(original)));
@@ -131,6 +136,25 @@ public final class YamlReader {
         return new YamlLocation(source, loc.getLineNr(), loc.getColumnNr());
     }
 
+    /**
+     * Where a syntax error is: SnakeYAML's marks, not Jackson's location (which is the last token read,
+     * often the end of the line before). "While scanning a simple key" points at the key that lacks its
+     * colon (the context); everything else at the problem itself.
+     */
+    private static YamlLocation syntaxErrorLocation(JsonProcessingException e, String sourceName) {
+        if (e.getCause() instanceof MarkedYAMLException marked) {
+            Mark mark = marked.getContextMark() != null && String.valueOf(marked.getContext()).contains("simple key")
+                    ? marked.getContextMark() : marked.getProblemMark();
+            if (mark != null) {
+                return new YamlLocation(sourceName, mark.getLine() + 1, mark.getColumn() + 1);
+            }
+        }
+        JsonLocation loc = e.getLocation();
+        return loc == null
+                ? new YamlLocation(sourceName, 0, 0)
+                : new YamlLocation(sourceName, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    }
+
     /** SnakeYAML's first line, plus its "expected …" line when it has one (the part that says what is wrong). */
     private static String describe(String message) {
         if (message.isBlank()) {
@@ -139,17 +163,24 @@ public final class YamlReader {
         String first = firstLine(message);
         for (String line : message.split("\n")) {
             String l = line.trim();
-            if (l.startsWith("expected ") || (l.startsWith("found ") && !first.startsWith("found "))) {
-                return first + ": " + l;
+            if (l.startsWith("expected ") || l.startsWith("could not find ")
+                    || (l.startsWith("found ") && !first.startsWith("found "))) {
+                return sentence(first + ": " + l);
             }
         }
-        return first;
+        return sentence(first);
+    }
+
+    private static String sentence(String s) {
+        return s.endsWith(".") ? s : s + ".";
     }
 
     private static String syntaxHint(String message) {
         if (message.contains("mapping values are not allowed")) {
-            // Profile names like "Custom: Support Profile" are the usual cause.
-            return "A value that contains ': ' must be in quotes, for example profile: \"Custom: Support Profile\".";
+            // Profile names like "Custom: Support Profile" are the usual cause; a key indented deeper than
+            // the one above it is the other.
+            return "A value that contains ': ' must be in quotes, for example profile: \"Custom: Support Profile\";"
+                    + " otherwise indent this key exactly like the key above it.";
         }
         if (message.contains("TAB")) {
             return "Indent with spaces, not tabs.";

@@ -692,4 +692,61 @@ class DeclarationReaderTest {
                 "must be in quotes, for example profile: \"Custom: Support Profile\"");
         assertFalse(p.message().isBlank());
     }
+
+    @Test
+    void aTabIsReportedWhereItIsNotAtTheEndOfTheLineBefore() {
+        onlyProblem("integrations:\n  - name: a\n    user: a@acme.example\nusers:\n  a@acme.example:\n\tprofile: P\n",
+                6, 1, "TAB", "Indent with spaces, not tabs.");
+    }
+
+    @Test
+    void aKeyWithoutItsColonIsReportedAtThatKey() {
+        onlyProblem("""
+                integrations:
+                  - name: a
+                    user a@acme.example
+                    objects:
+                      Account: [read]
+                """, 3, 5, "could not find expected ':'");
+    }
+
+    @Test
+    void aKeyIndentedDeeperThanItsNeighbourIsReportedAtThatKeyWithBothLikelyCauses() {
+        onlyProblem("""
+                integrations:
+                  - name: a
+                      user: a@acme.example
+                """, 3, 11, "mapping values are not allowed here.", "indent this key exactly like the key above it");
+    }
+
+    @Test
+    void aSecondDocumentIsNotSilentlyDropped() {
+        onlyProblem("""
+                integrations:
+                  - name: a
+                    user: a@acme.example
+                    permissions: [ApiEnabled]
+                ---
+                integrations:
+                  - name: b
+                    user: b@acme.example
+                """, 6, 1, "a second YAML document starts here", "merge the two documents");
+    }
+
+    @Test
+    void anEmptyObjectsFieldsOrPermissionsKeyIsAProblemNotAPass() {
+        List<YamlProblem> all = problems("""
+                integrations:
+                  - name: a
+                    user: a@acme.example
+                    objects:
+                    fields:
+                    permissions:
+                """);
+        assertEquals(3, all.size(), all::toString);
+        assertTrue(all.get(0).message().contains("'objects' of integration 'a' is empty"), all.get(0)::toString);
+        assertTrue(all.get(0).hint().contains("remove the 'objects:' line"), all.get(0)::toString);
+        assertTrue(all.get(1).message().contains("'fields' of integration 'a' is empty"), all.get(1)::toString);
+        assertTrue(all.get(2).message().contains("'permissions' of integration 'a' is empty"), all.get(2)::toString);
+    }
 }
