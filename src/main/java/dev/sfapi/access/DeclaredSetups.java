@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Who holds what when no org is connected: the declaration's {@code users} section, checked against
@@ -41,8 +42,10 @@ public final class DeclaredSetups {
                                                  LicenseCatalogue catalogue) throws YamlException, MetadataException {
         YamlFields problems = new YamlFields();
         Map<String, UserSetup> setups = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // A user shared by several integrations is checked (and its mistakes reported) once.
+        Set<String> checked = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Integration integration : declaration.integrations()) {
-            if (setups.containsKey(integration.user())) {
+            if (!checked.add(integration.user())) {
                 continue;
             }
             Optional<DeclaredUser> declared = declaration.user(integration.user());

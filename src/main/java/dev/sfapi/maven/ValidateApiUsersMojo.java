@@ -118,11 +118,24 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
         conclude(report, validation);
     }
 
+    /**
+     * "-Dsfapi.metadataDirectories=a, b" reaches us as the File "basedir/ b": Maven resolves each entry
+     * before we see it, so the space after the comma is trimmed from the part relative to the project.
+     */
+    private Path trimmed(File directory) {
+        Path base = baseDirectory.toPath().toAbsolutePath().normalize();
+        Path path = directory.toPath().toAbsolutePath().normalize();
+        if (path.startsWith(base) && !path.equals(base)) {
+            return base.resolve(base.relativize(path).toString().strip());
+        }
+        return path.resolveSibling(path.getFileName().toString().strip());
+    }
+
     private ValidationReport fromMetadata(ApiUserValidation validation, ApiUserValidation.Inputs inputs)
             throws MojoFailureException, MojoExecutionException {
         try {
             SourceDirectory metadata = validation.metadataSource(
-                    metadataDirectories == null ? List.of() : metadataDirectories.stream().map(File::toPath).toList(),
+                    metadataDirectories == null ? List.of() : metadataDirectories.stream().map(this::trimmed).toList(),
                     inputs.declaration());
             return validation.validateFromMetadata(inputs, metadata);
         } catch (YamlException e) {

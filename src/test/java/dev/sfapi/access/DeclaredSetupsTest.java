@@ -106,4 +106,21 @@ class DeclaredSetupsTest {
         assertEquals(List.of("ERP_Access"), s.permissionSets());
         assertEquals(List.of("ERP_Sync"), s.permissionSetGroups());
     }
+
+    @Test
+    void aMistakeInTheEntryOfASharedUserIsReportedOnce() throws Exception {
+        List<YamlProblem> p = problems("""
+                integrations:
+                  - name: erp-sync
+                    user: erp@acme.example
+                  - name: invoice-push
+                    user: ERP@acme.example
+                users:
+                  erp@acme.example:
+                    profile: ERP Integraton
+                """);
+
+        assertEquals(1, p.size(), p.toString());
+        assertEquals(8, p.get(0).location().line());
+    }
 }

@@ -282,4 +282,19 @@ class ValidateApiUsersMojoTest {
         assertTrue(fault.getMessage().contains("take a new one with 'mvn sfapi:snapshot'")
                 || fault.getMessage().contains("Take a new one with 'mvn sfapi:snapshot'"), fault.getMessage());
     }
+
+    @Test
+    @Basedir("projects/configured")
+    @InjectMojo(goal = GOAL, pom = "pom.xml")
+    @MojoParameter(name = "skip", value = "false")
+    void aSpaceAfterTheCommaInTheMetadataFoldersIsNotPartOfTheName(ValidateApiUsersMojo mojo) throws Exception {
+        // -Dsfapi.metadataDirectories="metadata/main, metadata/main" reaches the mojo resolved by Maven:
+        File basedir = project.getBasedir();
+        setVariableValueToObject(mojo, "metadataDirectories",
+                List.of(new File(basedir, "metadata/main"), new File(basedir, " metadata/main")));
+
+        prepared(mojo).execute();
+
+        assertTrue(log.text().contains("checked against metadata in metadata/main"), log.text());
+    }
 }
