@@ -24,7 +24,12 @@ import dev.sfapi.org.SnapshotException;
 import dev.sfapi.org.SnapshotFile;
 import dev.sfapi.yaml.YamlException;
 import dev.sfapi.yaml.YamlLocation;
+import dev.sfapi.yaml.YamlProblem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,9 +76,42 @@ public final class ApiUserValidation {
         }
         LicenseCatalogue builtIn = LicenseCatalogue.builtIn();
         // Messages name the file as the user wrote it, relative to the project, so CI logs stay short.
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = utf8(file, displayName(file));
         Declaration declaration = new DeclarationReader(builtIn).read(displayName(file), text);
         return new Inputs(declaration, builtIn.withAdditions(declaration.licenses()), text);
+    }
+
+    /** The file's text; bytes that aren't UTF-8 are a problem at their line, not a bare decoder message. */
+    private static String utf8(Path file, String shown) throws IOException, YamlException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes);
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    column = 1;
+                } else if ((bytes[i] & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            throw new YamlException(new YamlProblem(new YamlLocation(shown, line, column),
+                    "this is not UTF-8 text (byte 0x" + String.format("%02X", bytes[bad] & 0xFF) + ").",
+                    "Save the file as UTF-8; other encodings (Windows-1252, Latin-1) write accented letters"
+                            + " differently."));
+        }
+    }
+
+    /** Offset of the first byte that doesn't start or continue a valid UTF-8 sequence. */
+    private static int firstInvalidUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
     }
 
     /** A path as shown in messages: relative to the project directory when inside it. */

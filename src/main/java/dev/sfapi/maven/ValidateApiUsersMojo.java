@@ -207,13 +207,14 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
         Path dir = reportsDirectory.toPath();
         // Named relative to the project, like every other path in the log (target/sfapi-reports).
         Path shown = Path.of(validation.displayName(dir));
+        // The verdict reaches the log first, so that a report that can't be written doesn't hide it.
+        new ConsoleReport(new MavenReportLog(getLog())).write(report, shown);
         Reports.Written written;
         try {
             written = new Reports().write(report, dir);
         } catch (ReportException e) {
             throw fault("sfapi: " + e.getMessage(), e);
         }
-        new ConsoleReport(new MavenReportLog(getLog())).write(report, shown);
         written.notes().forEach(getLog()::warn);
 
         long errors = report.count(Severity.ERROR);
@@ -221,7 +222,8 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
         if (errors > 0 && failOnError) {
             throw new MojoFailureException("sfapi: " + plural(errors, "error") + " in the integration users' access"
                     + " (see above, and " + shown + "). Fix " + (errors == 1 ? "it" : "them") + ", or set"
-                    + " sfapi.failOnError=false to report without failing.");
+                    + (failOnWarning ? " sfapi.failOnError=false and sfapi.failOnWarning=false"
+                            : " sfapi.failOnError=false") + " to report without failing.");
         }
         if ((warnings > 0 || errors > 0) && failOnWarning) {
             // failOnWarning fails on anything at warning level or worse, whatever failOnError says.

@@ -78,8 +78,9 @@ public final class PrivateKeys {
             throw problem(file, "holds a certificate, which is the public half you upload to the connected app. "
                     + "Point " + origin + " to the matching private key (server.key).");
         }
-        throw problem(file, "holds no PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE "
-                + "KEY-----). Point " + origin + " to the private key whose certificate is uploaded to the app.");
+        // The PEM header is named in words: written out, the redactor would take the rest of this message for a key.
+        throw problem(file, "holds no PEM private key (a 'BEGIN PRIVATE KEY' or 'BEGIN RSA PRIVATE KEY' block). Point "
+                + origin + " to the private key whose certificate is uploaded to the app.");
     }
 
     private static String read(Path file, String origin) throws OrgException {

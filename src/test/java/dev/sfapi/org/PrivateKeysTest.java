@@ -101,6 +101,9 @@ class PrivateKeysTest {
         Path empty = TestKeys.write(dir, "empty.key", "hello\n");
         OrgException none = assertThrows(OrgException.class, () -> PrivateKeys.load(empty, null, ORIGIN));
         assertTrue(none.getMessage().contains("holds no PEM private key"), none.getMessage());
+        // What Maven prints is scrubbed: the advice must survive it.
+        assertTrue(Redactor.scrub(none.getMessage()).contains("to the private key whose certificate is uploaded"),
+                Redactor.scrub(none.getMessage()));
     }
 
     @Test
