@@ -8,6 +8,7 @@ import dev.sfapi.metadata.MetadataException;
 import dev.sfapi.metadata.MetadataSource;
 import dev.sfapi.metadata.PermissionFile;
 import dev.sfapi.metadata.PermissionSetGroup;
+import dev.sfapi.yaml.Suggestions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * One user's effective access, with Salesforce's semantics:
@@ -198,7 +201,7 @@ public final class EffectiveAccess {
                         + " (a profile retrieved without an object holds none of its settings)");
             }
         }
-        return t.answer(object, "object");
+        return t.answer(object, "object", () -> knownNames(true));
     }
 
     /** Whether the user's field-level security includes {@code operation} on {@code Object.Field}. */
@@ -222,7 +225,28 @@ public final class EffectiveAccess {
                         + " (a profile retrieved without the field's object holds none of its field settings)");
             }
         }
-        return t.answer(qualifiedField, "field");
+        return t.answer(qualifiedField, "field", () -> knownNames(false));
+    }
+
+    /** Common standard objects, for "did you mean" on an object no file of the user mentions. */
+    private static final List<String> STANDARD_OBJECTS = List.of("Account", "Asset", "Attachment", "Campaign",
+            "CampaignMember", "Case", "CaseComment", "Contact", "ContentDocument", "ContentVersion", "Contract",
+            "Document", "EmailMessage", "Entitlement", "Event", "Idea", "Individual", "Lead", "Note", "Opportunity",
+            "OpportunityContactRole", "OpportunityLineItem", "Order", "OrderItem", "Pricebook2", "PricebookEntry",
+            "Product2", "Quote", "QuoteLineItem", "ServiceContract", "Solution", "Task", "User", "WorkOrder");
+
+    /** The object (or field) names this user's files list, plus the common standard objects. */
+    private Set<String> knownNames(boolean objects) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (objects) {
+            names.addAll(STANDARD_OBJECTS);
+        }
+        for (Contributor c : contributors) {
+            if (c.file() != null) {
+                names.addAll(objects ? c.file().objects().keySet() : c.file().fields().keySet());
+            }
+        }
+        return names;
     }
 
     /** Whether the user's system permissions include {@code permission} (API name, e.g. ApiEnabled). */
@@ -244,7 +268,7 @@ public final class EffectiveAccess {
                         + " saved without them), so whether it enables " + permission + " is unknown");
             }
         }
-        return t.answer(permission, "permission");
+        return t.answer(permission, "permission", null);
     }
 
     /** Modify All Data grants every object operation; View All Data grants Read and View All. */
@@ -389,7 +413,7 @@ public final class EffectiveAccess {
             grantedBy.add(who);
         }
 
-        Answer answer(String subject, String what) {
+        Answer answer(String subject, String what, Supplier<Set<String>> knownNames) {
             if (!grantedBy.isEmpty()) {
                 return new Answer(Answer.State.GRANTED, List.copyOf(grantedBy), List.of(), List.copyOf(notes),
                         mutings);
@@ -397,9 +421,12 @@ public final class EffectiveAccess {
             List<String> all = new ArrayList<>();
             if (!mentioned) {
                 // Most often a misspelt name: say so first, before what a sparse profile can't tell.
+                String near = knownNames == null ? "" : Suggestions.nearest(subject, knownNames.get())
+                        .filter(n -> !n.equalsIgnoreCase(subject))
+                        .map(n -> " (did you mean '" + n + "'?)").orElse("");
                 all.add("no profile or permission set of this user lists " + what + " " + subject
-                        + " at all: check the API name, or it may be one that is always accessible (required and"
-                        + " Name fields have no field-level security)");
+                        + " at all: check the API name" + near + ", or it may be one that is always accessible"
+                        + " (required and Name fields have no field-level security)");
             }
             all.addAll(doubts);
             missingMembers.forEach((group, members) -> all.add(missingMembersText(group, members)));

@@ -305,4 +305,28 @@ class ValidatorTest {
         assertTrue(f.fix().contains("'sync@acme.example'"), "suggests the near username: " + f.fix());
         assertEquals(Verdict.WARN, r.verdict());
     }
+
+    @Test
+    void aMisspeltObjectIsCannotTellWithTheNearestName() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: crm-sync
+                    user: sync@acme.example
+                    objects:
+                      Acount: [read]
+                      Invoce__c: [read]
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "P").license("Salesforce").permission("ApiEnabled", true).build())
+                .add(file(PERMISSION_SET, "Billing").object("Invoice__c", READ).build());
+        ValidationReport r = new Validator(CATALOGUE).validate(d,
+                Map.of("sync@acme.example", setup("sync@acme.example", "P", List.of("Billing"), List.of())), md, "t");
+
+        List<Finding> doubts = findings(r, CheckId.METADATA_INCOMPLETE);
+        assertEquals(2, doubts.size(), r.findings().toString());
+        assertTrue(doubts.get(0).reason().contains("check the API name (did you mean 'Account'?)"),
+                doubts.get(0).reason());
+        assertTrue(doubts.get(1).reason().contains("check the API name (did you mean 'Invoice__c'?)"),
+                doubts.get(1).reason());
+    }
 }
