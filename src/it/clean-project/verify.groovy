@@ -13,6 +13,9 @@ expect('[INFO]   all 9 requirements met', 'erp-sync: 3 Account + 2 Opportunity +
 expect('[INFO] PASS warehouse-export: user warehouse@example.com', 'warehouse-export passes')
 expect('license Salesforce Integration + SalesforceAPIIntegrationPsl', 'the permission set license is counted')
 expect('[INFO]   all 4 requirements met', 'warehouse-export: Account, Invoice__c, ApiEnabled, log in')
+def licensesLine = new File(basedir, 'sfapi-users.yml').readLines().findIndexOf { it.startsWith('  - name: SalesforceAPIIntegrationPsl') } + 1
+expect("[INFO] sfapi: the licenses section of sfapi-users.yml adds to the built-in license catalogue for 'SalesforceAPIIntegrationPsl' (line $licensesLine); its rows win over built-in rows of the same scope.",
+        'a team\'s catalogue rows are named in the log')
 expect('[INFO] sfapi: 2 integrations, 0 failed, 0 with warnings, 0 errors, 0 warnings; reports in target/sfapi-reports\n',
         'summary line')
 

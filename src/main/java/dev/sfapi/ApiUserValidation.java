@@ -269,7 +269,7 @@ public final class ApiUserValidation {
         OrgAccess access = SnapshotFile.read(file, shown);
         List<String> missing = access.notCovered(usernames(inputs.declaration()));
         if (!missing.isEmpty()) {
-            throw SnapshotException.forOtherUsers("The snapshot " + shown + " was taken for other users: it has nothing about '"
+            throw SnapshotException.toFix("The snapshot " + shown + " was taken for other users: it has nothing about '"
                     + String.join("', '", missing) + "', which " + inputs.declaration().source() + " names."
                     + (access.org().anonymized() ? " It is anonymized: validate it with the declaration copy written"
                     + " next to it (" + shown.replaceFirst("\\.json$", "") + ".sfapi-users.yml)." : " Take a new"

@@ -16,6 +16,7 @@ import dev.sfapi.yaml.YamlException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -103,6 +104,14 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
         Path base = base();
         ApiUserValidation validation = new ApiUserValidation(base);
         ApiUserValidation.Inputs inputs = readDeclaration(validation);
+        if (!inputs.declaration().licenses().isEmpty()) {
+            // A team's rows can turn a built-in "never" into a pass: say so where the verdicts are read.
+            getLog().info("sfapi: the licenses section of " + inputs.declaration().source() + " adds to the built-in"
+                    + " license catalogue for " + inputs.declaration().licenses().stream()
+                    .map(l -> "'" + l.name() + "' (line " + l.location().line() + ")")
+                    .collect(Collectors.joining(", "))
+                    + "; its rows win over built-in rows of the same scope.");
+        }
         ApiUserValidation.SourceChoice choice;
         try {
             choice = ApiUserValidation.chooseSource(source, snapshot != null, orgConfigured());
@@ -166,8 +175,8 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
         try {
             access = validation.readSnapshot(inputs, snapshot.toPath());
         } catch (SnapshotException e) {
-            // Unreadable input is a fault; a sound snapshot of other users is the build's to fix.
-            if (e.isForOtherUsers()) {
+            // Unreadable input is a fault; a missing, newer or other users' snapshot is the build's to fix.
+            if (e.isForTheBuildToFix()) {
                 throw new MojoFailureException("sfapi: " + e.getMessage(), e);
             }
             throw new MojoExecutionException("sfapi: " + e.getMessage(), e);

@@ -16,20 +16,20 @@ public class SnapshotException extends Exception {
         super(message, cause);
     }
 
-    private boolean otherUsers;
+    private boolean toFix;
 
-    /** A sound snapshot that doesn't cover the declaration's users: the user must take a new one. */
-    public static SnapshotException forOtherUsers(String message) {
+    /**
+     * A snapshot the build points at wrongly: missing, not a snapshot, written by a newer plugin, or
+     * taken for other users. The user must fix the build, unlike a damaged or unreadable file (a fault).
+     */
+    public static SnapshotException toFix(String message) {
         SnapshotException e = new SnapshotException(message);
-        e.otherUsers = true;
+        e.toFix = true;
         return e;
     }
 
-    /**
-     * True when the snapshot is readable but was taken for other users (something to fix in the
-     * build); false when the file is missing, unreadable or damaged.
-     */
-    public boolean isForOtherUsers() {
-        return otherUsers;
+    /** True for what {@link #toFix} made; false when the file is unreadable or damaged. */
+    public boolean isForTheBuildToFix() {
+        return toFix;
     }
 }

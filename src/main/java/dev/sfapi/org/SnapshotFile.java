@@ -134,7 +134,7 @@ public final class SnapshotFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new SnapshotException("The snapshot " + shownAs + " does not exist. Take one with 'mvn sfapi:snapshot'"
+            throw SnapshotException.toFix("The snapshot " + shownAs + " does not exist. Take one with 'mvn sfapi:snapshot'"
                     + " (it writes target/sfapi-snapshot.json), or point sfapi.snapshot at the file.");
         } catch (IOException e) {
             throw new SnapshotException("Cannot read the snapshot " + shownAs + ": " + e + ".", e);
@@ -148,7 +148,7 @@ public final class SnapshotFile {
                     + e.getOriginalMessage() + "). It is damaged; take a new one with 'mvn sfapi:snapshot'.", e);
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-            throw new SnapshotException("The file " + shownAs + " is not an sfapi snapshot (it has no \"format\": \""
+            throw SnapshotException.toFix("The file " + shownAs + " is not an sfapi snapshot (it has no \"format\": \""
                     + FORMAT + "\"). Point sfapi.snapshot at a file written by 'mvn sfapi:snapshot'.");
         }
         JsonNode version = root.path("formatVersion");
@@ -157,7 +157,7 @@ public final class SnapshotFile {
                     + " new one with 'mvn sfapi:snapshot'.");
         }
         if (version.asInt() > FORMAT_VERSION) {
-            throw new SnapshotException("The snapshot " + shownAs + " has format version " + version.asInt()
+            throw SnapshotException.toFix("The snapshot " + shownAs + " has format version " + version.asInt()
                     + ", written by a newer sfapi-maven-plugin; this one reads version " + FORMAT_VERSION + ". Use"
                     + " the plugin version that wrote it, or take the snapshot again with this one.");
         }
