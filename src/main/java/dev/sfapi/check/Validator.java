@@ -168,7 +168,8 @@ public final class Validator {
                 int total = countRequirements();
                 findings.add(finding(CheckId.UNKNOWN_USER, null, null,
                         "there is no user '" + user() + "'" + (setup == null ? " in the access data" : " in the org")
-                                + ", so none of the integration's " + total + " requirements could be checked.",
+                                + (total == 1 ? ", so the integration's one requirement could not be checked."
+                                        : ", so none of the integration's " + total + " requirements could be checked."),
                         "Check the username in the declaration (sandbox usernames carry a suffix such as .uat), "
                                 + "or create the user.", integration.location()));
                 canCheck = false;

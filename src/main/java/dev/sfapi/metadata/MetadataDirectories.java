@@ -50,8 +50,8 @@ public final class MetadataDirectories {
             return List.of(src);
         }
         throw new MetadataException(baseDir + ": no metadata found: there is no " + SFDX_PROJECT_FILE
-                + ", no force-app/main/default and no src directory. Set the metadata directory to the folder"
-                + " that holds your profiles/ and permissionsets/.");
+                + ", no force-app/main/default and no src directory. Set sfapi.metadataDirectories (or the"
+                + " plugin's <metadataDirectories>) to the folder that holds your profiles/ and permissionsets/.");
     }
 
     /** The package directories listed in an sfdx-project.json, resolved against its folder. */

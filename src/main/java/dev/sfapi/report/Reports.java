@@ -72,7 +72,8 @@ public final class Reports {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw ReportException.cannotWrite("the previous report", file, e);
+                throw new ReportException("Cannot remove the previous report " + file + ": "
+                        + ReportException.describe(e) + ". Check that the reports directory is writable.", file, e);
             }
         }
     }

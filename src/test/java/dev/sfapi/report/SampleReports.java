@@ -99,15 +99,16 @@ final class SampleReports {
                 pass(Kind.PERMISSION, "ApiEnabled", null, at(7, 5), "profile ERP Integration")), at(2, 5));
     }
 
-    /** A user-level finding: the user has no entry saying who holds what, so nothing else can be judged. */
+    /** A user-level finding: the org has no such user, so nothing else can be judged. */
     static IntegrationResult legacyReader() {
         YamlLocation user = at(26, 11);
         return new IntegrationResult("legacy-reader", LEGACY_USER, null, null, List.of(
                 new RequirementResult(requirement(Kind.USER, LEGACY_USER, null, user), List.of(
                         new Finding(CheckId.UNKNOWN_USER, Severity.ERROR, "legacy-reader", LEGACY_USER, null, null,
-                                "No entry for " + LEGACY_USER + " under users: in " + DECLARATION
-                                        + ", so its license and permissions are unknown.",
-                                "Add " + LEGACY_USER + " under users: with its profile and permission sets.", user)),
+                                "there is no user '" + LEGACY_USER + "' in the org, so the integration's one requirement"
+                                        + " could not be checked.",
+                                "Check the username in the declaration (sandbox usernames carry a suffix such as"
+                                        + " .uat), or create the user.", user)),
                         null)), at(25, 5));
     }
 
