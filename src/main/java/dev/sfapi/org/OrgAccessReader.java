@@ -64,6 +64,10 @@ public final class OrgAccessReader {
     static final String Q3_LICENSE_ASSIGNMENTS = "SELECT AssigneeId, PermissionSetLicenseId,"
             + " PermissionSetLicense.DeveloperName, PermissionSetLicense.MasterLabel FROM PermissionSetLicenseAssign"
             + " WHERE Assignee.Username IN (%s)";
+    /**
+     * PermissionSetId is polymorphic ("Refers to: MutingPermissionSet, PermissionSet", object reference of
+     * PermissionSetGroupComponent), so TYPEOF names members and muting sets in one query.
+     */
     static final String Q4_GROUP_COMPONENTS = "SELECT PermissionSetGroupId, PermissionSetGroup.DeveloperName,"
             + " PermissionSetGroup.NamespacePrefix, PermissionSetId, TYPEOF PermissionSet"
             + " WHEN PermissionSet THEN Name, NamespacePrefix WHEN MutingPermissionSet THEN DeveloperName,"

@@ -43,8 +43,7 @@
  *
  * <h2>Where it is unsure</h2>
  * Behaviour not confirmed against a real org is marked {@code [?]} in the code: the exact fault of a
- * user without View Setup, TYPEOF on PermissionSetGroupComponent.PermissionSet, the type shown for a
- * polymorphic lookup without TYPEOF, the texts for inactive users in OAuth, the detail type of the
+ * user without View Setup, the type shown for a polymorphic lookup without TYPEOF, the texts for inactive users in OAuth, the detail type of the
  * login()-disabled fault.
  */
 package dev.sfapi.standin;

@@ -78,8 +78,9 @@ public final class SObjectCatalog {
                 string("Status"), bool("HasActivationRequired"));
         define("MutingPermissionSet", true,
                 id(), string("DeveloperName"), string("MasterLabel"), string("NamespacePrefix"), string("Description"));
-        // The object reference says PermissionSetId "Refers To PermissionSet"; a group's muting set is a
-        // component too, so the stand-in lets the relationship reach both (TYPEOF needs that) [?].
+        // PermissionSetId is polymorphic: "Refers to: MutingPermissionSet, PermissionSet" (object reference,
+        // developer.salesforce.com/docs/platform/object-reference/references/standard-objects/
+        // object-permissionsetgroupcomponent.html), so TYPEOF can pick the muting set's fields.
         define("PermissionSetGroupComponent", true,
                 id(), ref("PermissionSetGroupId", "PermissionSetGroup", "PermissionSetGroup"),
                 ref("PermissionSetId", "PermissionSet", "PermissionSet", "MutingPermissionSet"));
