@@ -13,6 +13,9 @@ import dev.sfapi.metadata.PermissionFile;
 import dev.sfapi.metadata.PermissionSetGroup;
 import dev.sfapi.metadata.ProfileNames;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
@@ -37,7 +41,9 @@ import java.util.function.Function;
  *       {@code User.ProfileId} to the profile's exact full name (labels are not full names:
  *       "System Administrator" is {@code Admin}, punctuation is %-encoded). Semi-joins on the username
  *       ({@code Assignee.Username IN …}) are what make Q2–Q5 independent of Q1. Every IN-list is split
- *       so that no URL exceeds Salesforce's limit ({@link Soql#chunkedIn}); each chunk is one call.</li>
+ *       so that no URL exceeds Salesforce's limit ({@link Soql#chunkedIn}); each chunk is one call.
+ *       Assignments that grant nothing (revoked by a user access policy, past their expiration date) are
+ *       filtered out in the queries themselves ({@link AssignmentFilter}).</li>
  *   <li>Wave 2: {@code readMetadata} of the Profiles, PermissionSets (direct and group members) and
  *       MutingPermissionSets, at most 10 names per call, all chunks of all types at once.</li>
  * </ol>
@@ -57,13 +63,14 @@ public final class OrgAccessReader {
 
     static final String Q1_USERS = "SELECT Id, Username, IsActive, UserType, ProfileId, Profile.Name,"
             + " Profile.UserLicense.Name, Profile.UserLicense.LicenseDefinitionKey FROM User WHERE Username IN (%s)";
+    /** {@code {active}}: {@code , IsActive} where the API version has it; {@code {granting}}: {@link AssignmentFilter}. */
     static final String Q2_ASSIGNMENTS = "SELECT AssigneeId, PermissionSetId, PermissionSet.Name,"
             + " PermissionSet.NamespacePrefix, PermissionSet.IsOwnedByProfile, PermissionSet.Type,"
-            + " PermissionSetGroupId, PermissionSetGroup.DeveloperName, PermissionSetGroup.NamespacePrefix"
-            + " FROM PermissionSetAssignment WHERE Assignee.Username IN (%s)";
+            + " PermissionSetGroupId, PermissionSetGroup.DeveloperName, PermissionSetGroup.NamespacePrefix{active}"
+            + " FROM PermissionSetAssignment WHERE Assignee.Username IN (%s){granting}";
     static final String Q3_LICENSE_ASSIGNMENTS = "SELECT AssigneeId, PermissionSetLicenseId,"
             + " PermissionSetLicense.DeveloperName, PermissionSetLicense.MasterLabel FROM PermissionSetLicenseAssign"
-            + " WHERE Assignee.Username IN (%s)";
+            + " WHERE Assignee.Username IN (%s){granting}";
     /**
      * PermissionSetId is polymorphic ("Refers to: MutingPermissionSet, PermissionSet", object reference of
      * PermissionSetGroupComponent), so TYPEOF names members and muting sets in one query.
@@ -72,7 +79,7 @@ public final class OrgAccessReader {
             + " PermissionSetGroup.NamespacePrefix, PermissionSetId, TYPEOF PermissionSet"
             + " WHEN PermissionSet THEN Name, NamespacePrefix WHEN MutingPermissionSet THEN DeveloperName,"
             + " NamespacePrefix END FROM PermissionSetGroupComponent WHERE PermissionSetGroupId IN"
-            + " (SELECT PermissionSetGroupId FROM PermissionSetAssignment WHERE Assignee.Username IN (%s))";
+            + " (SELECT PermissionSetGroupId FROM PermissionSetAssignment WHERE Assignee.Username IN (%s){granting})";
     static final String Q5_FROZEN = "SELECT UserId, IsFrozen FROM UserLogin WHERE UserId IN"
             + " (SELECT Id FROM User WHERE Username IN (%s))";
     static final String Q_USER_LICENSES = "SELECT Name, LicenseDefinitionKey, MasterLabel, TotalLicenses,"
@@ -106,12 +113,15 @@ public final class OrgAccessReader {
      */
     public OrgAccess read(Collection<String> usernames) throws OrgException {
         List<String> requested = distinct(usernames);
+        AssignmentFilter filter = AssignmentFilter.of(client.session().apiVersion(), clock.instant());
         try (Parallel parallel = new Parallel(maxConcurrent)) {
             // ---- wave 1
             List<Future<List<JsonNode>>> users = queries(parallel, Q1_USERS, requested);
-            List<Future<List<JsonNode>>> assignments = queries(parallel, Q2_ASSIGNMENTS, requested);
-            List<Future<List<JsonNode>>> licenseAssignments = queries(parallel, Q3_LICENSE_ASSIGNMENTS, requested);
-            List<Future<List<JsonNode>>> components = queries(parallel, Q4_GROUP_COMPONENTS, requested);
+            List<Future<List<JsonNode>>> assignments = queries(parallel, filter.assignments(Q2_ASSIGNMENTS), requested);
+            List<Future<List<JsonNode>>> licenseAssignments = queries(parallel,
+                    filter.licenseAssignments(Q3_LICENSE_ASSIGNMENTS), requested);
+            List<Future<List<JsonNode>>> components = queries(parallel, filter.assignments(Q4_GROUP_COMPONENTS),
+                    requested);
             List<Future<List<JsonNode>>> frozen = queries(parallel, Q5_FROZEN, requested);
             Future<List<JsonNode>> userLicenses = parallel.submit(() -> client.rest().query(Q_USER_LICENSES));
             Future<List<JsonNode>> psls = parallel.submit(() -> client.rest().query(Q_PERMISSION_SET_LICENSES));
@@ -120,6 +130,7 @@ public final class OrgAccessReader {
             parallel.awaitAll();
 
             Assembly a = new Assembly(requested);
+            filter.gap().ifPresent(a.gaps::add);
             a.users(all(users), all(frozen), Parallel.result(profiles));
             a.assignments(all(assignments));
             a.licenseAssignments(all(licenseAssignments));
@@ -150,9 +161,72 @@ public final class OrgAccessReader {
     private List<Future<List<JsonNode>>> queries(Parallel parallel, String template, List<String> usernames) {
         List<Future<List<JsonNode>>> futures = new ArrayList<>();
         for (String soql : Soql.chunkedIn(template, usernames)) {
-            futures.add(parallel.submit(() -> client.rest().query(soql)));
+            futures.add(parallel.submit(() -> query(soql)));
         }
         return futures;
+    }
+
+    /**
+     * One query; if the org has no IsRevoked (an org without user access policies, where nothing can be
+     * revoked), the same query again without that condition: one more request, only in such an org.
+     */
+    private List<JsonNode> query(String soql) throws OrgException {
+        try {
+            return client.rest().query(soql);
+        } catch (OrgException.UnknownField e) {
+            String without = AssignmentFilter.withoutRevoked(soql);
+            if (!e.field().equalsIgnoreCase("IsRevoked") || without.equals(soql)) {
+                throw e;
+            }
+            return client.rest().query(without);
+        }
+    }
+
+    /**
+     * The conditions that keep only assignments that grant, by what the query's API version knows (object
+     * reference of PermissionSetAssignment: ExpirationDate and IsActive from 52.0, IsRevoked from 57.0 and
+     * only where user access policies are enabled; PermissionSetLicenseAssign.IsRevoked from 58.0, "reserved
+     * for internal use" — a revoked row never grants, so filtering on it is safe either way). Expired means
+     * ExpirationDate at or before now: Salesforce removes an expired assignment, but not necessarily at once.
+     * IsActive is selected, not filtered: see {@link Assembly#assignments}.
+     */
+    record AssignmentFilter(int apiMajor, Instant now) {
+
+        static final String REVOKED = " AND IsRevoked = false";
+
+        static AssignmentFilter of(String apiVersion, Instant now) {
+            int dot = apiVersion.indexOf('.');
+            return new AssignmentFilter(Integer.parseInt(dot < 0 ? apiVersion : apiVersion.substring(0, dot)),
+                    now.truncatedTo(ChronoUnit.SECONDS));
+        }
+
+        String assignments(String template) {
+            String granting = (apiMajor >= 57 ? REVOKED : "") + (apiMajor >= 52 ? " AND (ExpirationDate = null"
+                    + " OR ExpirationDate > " + DateTimeFormatter.ISO_INSTANT.format(now) + ")" : "");
+            return template.replace("{active}", apiMajor >= 52 ? ", IsActive" : "").replace("{granting}", granting);
+        }
+
+        String licenseAssignments(String template) {
+            return template.replace("{granting}", apiMajor >= 58 ? REVOKED : "");
+        }
+
+        static String withoutRevoked(String soql) {
+            return soql.replace(REVOKED, "");
+        }
+
+        /** What the API version can't tell, as a gap; empty from 57.0 on. */
+        Optional<OrgAccess.Gap> gap() {
+            if (apiMajor >= 57) {
+                return Optional.empty();
+            }
+            String missing = apiMajor >= 52 ? "PermissionSetAssignment.IsRevoked (API 57.0)"
+                    : "PermissionSetAssignment.IsRevoked (API 57.0), ExpirationDate and IsActive (API 52.0)";
+            return Optional.of(new OrgAccess.Gap(null, "permission set assignments", "REST API version " + apiMajor
+                    + ".0 has no " + missing + ", so an assignment revoked by a user access policy"
+                    + (apiMajor >= 52 ? "" : " or past its expiration date") + " is counted as if it granted.",
+                    "Set sfapi.apiVersion to 57.0 or later (the default is " + ConnectionSettings.DEFAULT_API_VERSION
+                            + ")."));
+        }
     }
 
     private FileProperties[] listProfiles() throws OrgException {
@@ -355,6 +429,21 @@ public final class OrgAccessReader {
                 Builder b = byId.get(id15(text(r, "/AssigneeId")));
                 if (b == null || r.at("/PermissionSet/IsOwnedByProfile").asBoolean(false)) {
                     continue; // the profile's own set is read as the profile
+                }
+                if (b.status == UserSetup.Status.ACTIVE && !r.path("IsActive").asBoolean(true)) {
+                    // The reference says only "whether the assignment is active"; an assignment that isn't
+                    // grants nothing. (An inactive user's rows are kept: that user is an error anyway, and
+                    // the drift check should still see what it holds.)
+                    String name = text(r, "/PermissionSetGroupId") != null
+                            ? "permission set group '" + fullName(text(r, "/PermissionSetGroup/NamespacePrefix"),
+                                    text(r, "/PermissionSetGroup/DeveloperName")) + "'"
+                            : "permission set '" + fullName(text(r, "/PermissionSet/NamespacePrefix"),
+                                    text(r, "/PermissionSet/Name")) + "'";
+                    gaps.add(new OrgAccess.Gap(b.username, name, "the org shows the assignment of " + name + " to '"
+                            + b.username + "' as inactive (PermissionSetAssignment.IsActive = false), so nothing it"
+                            + " grants is counted.", "Check the user's permission set assignments in Setup > Users;"
+                            + " remove the assignment, or assign it again if the integration needs it."));
+                    continue;
                 }
                 if (text(r, "/PermissionSetGroupId") != null) {
                     String group = fullName(text(r, "/PermissionSetGroup/NamespacePrefix"),

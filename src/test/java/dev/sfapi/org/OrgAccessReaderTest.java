@@ -309,4 +309,110 @@ class OrgAccessReaderTest {
         assertTrue(payroll.objects().values().stream().anyMatch(ops -> ops.contains(Operation.READ)));
         assertEquals(Boolean.TRUE, payroll.userPermissions().get("ApiEnabled"));
     }
+
+    /** A user holding one set of each kind of assignment, on the corpus org. */
+    static OrgModelBuilder withAssignmentsOfEveryState() {
+        OrgModelBuilder b = CorpusOrg.builder();
+        for (String name : List.of("Kept", "Expires_Later", "Expired", "Revoked", "Shown_Inactive")) {
+            b.permissionSet(name, s -> s.label(name));
+        }
+        b.permissionSetGroup("Revoked_Group", g -> g.permissionSets("Revoked_Group_Member"));
+        return b.user("states@acme.example", u -> u.profile(CorpusOrg.PLATFORM_PROFILE)
+                .permissionSets("Kept", "Expires_Later", "Expired", "Revoked", "Shown_Inactive")
+                .permissionSetGroups("Revoked_Group")
+                .permissionSetLicenses("SalesforceAPIIntegrationPsl")
+                .assignment("Expires_Later", a -> a.expires(java.time.Instant.parse("2999-01-01T00:00:00Z")))
+                .assignment("Expired", a -> a.expires(java.time.Instant.parse("2020-01-01T00:00:00Z")))
+                .assignment("Revoked", a -> a.revoke())
+                .assignment("Revoked_Group", a -> a.revoke())
+                .assignment("SalesforceAPIIntegrationPsl", a -> a.revoke())
+                .assignment("Shown_Inactive", a -> a.active(false)));
+    }
+
+    @Test
+    void revokedExpiredAndInactiveAssignmentsAreNotCounted() throws Exception {
+        try (SalesforceStandIn states = SalesforceStandIn.start(withAssignmentsOfEveryState().build())) {
+            OrgAccess access = new OrgAccessReader(StandInSettings.connect(states)).read(List.of("states@acme.example"));
+            OrgAccess.OrgUser u = access.user("states@acme.example").orElseThrow();
+            assertEquals(List.of("Kept", "Expires_Later"), u.permissionSets());
+            assertEquals(List.of(), u.permissionSetGroups(), "the group's assignment was revoked");
+            assertEquals(List.of(), u.permissionSetLicenses(), "the PSL's assignment was revoked");
+            assertTrue(access.metadata().permissionSet("Revoked").isEmpty(), "what is not assigned is not read");
+            assertTrue(access.metadata().permissionSet("Revoked_Group_Member").isEmpty(),
+                    "nor the members of a group assigned only through a revoked assignment");
+            assertEquals(1, access.gaps().size(), access.gaps().toString());
+            OrgAccess.Gap inactive = access.gaps().get(0);
+            assertEquals("permission set 'Shown_Inactive'", inactive.subject());
+            assertTrue(inactive.reason().contains("IsActive = false"), inactive.reason());
+            assertEquals(1, states.log().count(Endpoint.REST_QUERY, "query", "PermissionSetAssignment"),
+                    "filtered in the query, no extra request");
+        }
+    }
+
+    @Test
+    void anInactiveUsersAssignmentsAreKeptAsTheOrgHasThem() throws Exception {
+        OrgAccess access = read(List.of(CorpusOrg.INACTIVE_USER, CorpusOrg.GROUP_USER));
+        // IsActive follows the user in the stand-in; an inactive user's sets must not vanish (drift would lie).
+        assertEquals(UserSetup.Status.INACTIVE, access.user(CorpusOrg.INACTIVE_USER).orElseThrow().status());
+        assertEquals(List.of(), access.gaps());
+    }
+
+    @Test
+    void anOrgWithoutUserAccessPoliciesIsAskedAgainWithoutIsRevoked() throws Exception {
+        org.control().userAccessPolicies(false);
+        OrgClient client = StandInSettings.connect(org);
+        OrgAccess access = new OrgAccessReader(client).read(ALL_USERS);
+        assertEquals(List.of(CorpusOrg.GROUP), access.user(CorpusOrg.GROUP_USER).orElseThrow().permissionSetGroups());
+        assertEquals(List.of("TwoCloudNineIntegrationUser"),
+                access.user(CorpusOrg.INTEGRATION_USER).orElseThrow().permissionSets());
+        assertEquals(List.of(), access.gaps());
+        RequestLog log = org.log();
+        assertEquals(2, log.count(Endpoint.REST_QUERY, "query", "PermissionSetAssignment"), "refused, then without");
+        assertEquals(2, log.count(Endpoint.REST_QUERY, "query", "PermissionSetGroupComponent"), "its semi-join too");
+        assertEquals(1, log.count(Endpoint.REST_QUERY, "query", "PermissionSetLicenseAssign"),
+                "PermissionSetLicenseAssign.IsRevoked doesn't depend on user access policies");
+    }
+
+    @Test
+    void theAssignmentQueriesAskForWhatTheApiVersionKnows() {
+        java.time.Instant now = java.time.Instant.parse("2026-03-01T10:15:30.123Z");
+        OrgAccessReader.AssignmentFilter v62 = OrgAccessReader.AssignmentFilter.of("62.0", now);
+        String q2 = v62.assignments(OrgAccessReader.Q2_ASSIGNMENTS);
+        assertTrue(q2.contains("PermissionSetGroup.NamespacePrefix, IsActive FROM"), q2);
+        assertTrue(q2.endsWith("IN (%s) AND IsRevoked = false AND (ExpirationDate = null OR ExpirationDate >"
+                + " 2026-03-01T10:15:30Z)"), q2);
+        assertTrue(v62.assignments(OrgAccessReader.Q4_GROUP_COMPONENTS).endsWith("AND IsRevoked = false AND"
+                + " (ExpirationDate = null OR ExpirationDate > 2026-03-01T10:15:30Z))"));
+        assertTrue(v62.licenseAssignments(OrgAccessReader.Q3_LICENSE_ASSIGNMENTS).endsWith("AND IsRevoked = false"));
+        assertTrue(v62.gap().isEmpty());
+
+        OrgAccessReader.AssignmentFilter v56 = OrgAccessReader.AssignmentFilter.of("56.0", now);
+        String q2at56 = v56.assignments(OrgAccessReader.Q2_ASSIGNMENTS);
+        assertFalse(q2at56.contains("IsRevoked"), q2at56);
+        assertTrue(q2at56.contains("ExpirationDate >"), q2at56);
+        assertFalse(v56.licenseAssignments(OrgAccessReader.Q3_LICENSE_ASSIGNMENTS).contains("IsRevoked"));
+        assertTrue(v56.gap().orElseThrow().reason().contains("revoked by a user access policy"));
+
+        OrgAccessReader.AssignmentFilter v51 = OrgAccessReader.AssignmentFilter.of("51.0", now);
+        String q2at51 = v51.assignments(OrgAccessReader.Q2_ASSIGNMENTS);
+        assertFalse(q2at51.contains("IsActive") || q2at51.contains("ExpirationDate"), q2at51);
+        assertTrue(v51.gap().orElseThrow().reason().contains("past its expiration date"));
+        assertTrue(v51.gap().orElseThrow().fix().contains("57.0"));
+    }
+
+    @Test
+    void atAnOlderApiVersionTheReadWorksAndSaysWhatItCantTell() throws Exception {
+        try (SalesforceStandIn old = SalesforceStandIn.start(withAssignmentsOfEveryState().apiVersions("62.0", "56.0")
+                .build())) {
+            java.util.Map<SettingKey, String> v = StandInSettings.clientCredentials(old);
+            v.put(SettingKey.API_VERSION, "56.0");
+            OrgAccess access = new OrgAccessReader(StandInSettings.connect(StandInSettings.settings(v)))
+                    .read(List.of("states@acme.example"));
+            OrgAccess.OrgUser u = access.user("states@acme.example").orElseThrow();
+            assertEquals(List.of("Kept", "Expires_Later", "Revoked"), u.permissionSets(),
+                    "56.0 has no IsRevoked: the revoked set can't be told apart, but the expired one can");
+            assertTrue(access.gaps().stream().anyMatch(g -> g.subject().equals("permission set assignments")),
+                    access.gaps().toString());
+        }
+    }
 }

@@ -268,6 +268,7 @@ public final class OrgModelBuilder {
         final List<String> permissionSets = new ArrayList<>();
         final List<String> groups = new ArrayList<>();
         final List<String> psls = new ArrayList<>();
+        final Map<String, AssignmentState> states = new LinkedHashMap<>();
 
         UserSpec(String username) {
             this.username = username;
@@ -328,6 +329,15 @@ public final class OrgModelBuilder {
 
         public UserSpec permissionSetLicenses(String... developerNames) {
             psls.addAll(Arrays.asList(developerNames));
+            return this;
+        }
+
+        /**
+         * How the assignment of one of this user's permission sets, groups or permission set licenses (by
+         * name) stands: expired, revoked or inactive, e.g. {@code a -> a.revoke()}.
+         */
+        public UserSpec assignment(String name, java.util.function.UnaryOperator<AssignmentState> state) {
+            states.put(name, state.apply(states.getOrDefault(name, AssignmentState.PLAIN)));
             return this;
         }
     }
@@ -556,9 +566,21 @@ public final class OrgModelBuilder {
                 problems.add(where + " is defined twice");
                 return;
             }
+            Map<String, AssignmentState> states = new LinkedHashMap<>();
+            s.states.forEach((name, state) -> {
+                String id = s.permissionSets.contains(name) && setsByName.containsKey(name) ? setsByName.get(name).id()
+                        : s.groups.contains(name) && groupsByName.containsKey(name) ? groupsByName.get(name).id()
+                        : s.psls.contains(name) && pslsByName.containsKey(name) ? pslsByName.get(name).id() : null;
+                if (id == null) {
+                    problems.add(where + ": the assignment of '" + name + "' has a state, but the user holds no"
+                            + " permission set, group or permission set license of that name");
+                } else {
+                    states.put(id, state);
+                }
+            });
             users.add(new User(ids.next("005"), s.username, first, last, s.email != null ? s.email : s.username, s.active,
                     s.frozen, s.userType, profile == null ? null : profile.id(), setIds, groupIds, pslIds, s.password,
-                    s.securityToken, ids.next("060")));
+                    s.securityToken, ids.next("060"), states));
         }
 
         private ConnectedApp app(ConnectedAppSpec a) {
