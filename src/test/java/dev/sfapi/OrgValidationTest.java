@@ -275,6 +275,27 @@ class OrgValidationTest {
         }
     }
 
+    @Test
+    void onALeanProfileFromTheOrgAMissingGrantIsAnErrorNotAWarning() throws Exception {
+        // "Minimum Access - API Only Integrations" grants no object at all; a set grants only Foo__c read.
+        OrgModelBuilder b = CorpusOrg.builder();
+        b.permissionSet("Foo_Reader", s -> s.metadata(MetadataDocument.xml("Foo_Reader", FOO_READER)));
+        b.user("lean@acme.example", u -> u.profile(CorpusOrg.INTEGRATION_PROFILE).permissionSets("Foo_Reader"));
+        try (SalesforceStandIn lean = SalesforceStandIn.start(b.build())) {
+            IntegrationResult r = integration(validate(project, inputs("""
+                    integrations:
+                      - {name: foo-sync, user: lean@acme.example, objects: {Foo__c: [read, edit]}}
+                    """), lean), "foo-sync");
+            Finding edit = r.findings().stream().filter(f -> "edit".equals(f.operation())).findFirst()
+                    .orElseThrow(() -> new AssertionError(r.findings()));
+            assertEquals(CheckId.PERMISSION_MISSING, edit.check(), edit.reason());
+            assertEquals(Severity.ERROR, edit.severity());
+            assertTrue(r.findings().stream().noneMatch(f -> f.check() == CheckId.METADATA_INCOMPLETE),
+                    "nothing is 'cannot tell': " + r.findings());
+            assertTrue(r.findings().stream().noneMatch(f -> f.reason().contains("retrieve")), r.findings().toString());
+        }
+    }
+
     private static MetadataDocument fixture(String name) {
         try {
             return MetadataDocument.file(Path.of(OrgValidationTest.class.getResource("/dev/sfapi/scenarios/estimator/"

@@ -111,10 +111,11 @@ class OrgAccessReaderTest {
         assertEquals(PermissionFile.Completeness.FULL, payroll.completeness(), "a whole profile from readMetadata");
         assertEquals(Set.of(), payroll.objects().get("Opportunity"), "listed with every flag false");
         assertEquals("Salesforce Platform", payroll.license());
-        // Guards against a sparse read: no system permissions (Admin's file) or no object settings at all.
-        assertEquals(PermissionFile.Completeness.SOURCE_PROFILE, md.profile("Admin").orElseThrow().completeness());
-        assertEquals(PermissionFile.Completeness.SOURCE_PROFILE,
-                md.profile(CorpusOrg.INTEGRATION_PROFILE).orElseThrow().completeness());
+        // Lean profiles too: readMetadata returns the whole profile, so absence is proof.
+        assertEquals(PermissionFile.Completeness.FULL, md.profile("Admin").orElseThrow().completeness(),
+                "no system permissions in its document");
+        assertEquals(PermissionFile.Completeness.FULL,
+                md.profile(CorpusOrg.INTEGRATION_PROFILE).orElseThrow().completeness(), "no object settings at all");
         assertEquals(Boolean.TRUE, md.profile(CorpusOrg.INTEGRATION_PROFILE).orElseThrow().userPermissions()
                 .get("ApiEnabled"));
 
