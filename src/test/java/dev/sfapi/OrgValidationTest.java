@@ -296,6 +296,34 @@ class OrgValidationTest {
         }
     }
 
+    @Test
+    void aGroupNotYetRecalculatedDecidesNothing() throws Exception {
+        OrgModelBuilder b = CorpusOrg.builder();
+        b.profile("Foo Integration", p -> p.metadata(MetadataDocument.xml("Foo Integration", FOO_PROFILE)));
+        b.permissionSet("Foo_Reader", s -> s.metadata(MetadataDocument.xml("Foo_Reader", FOO_READER)));
+        b.permissionSetGroup("Foo_Group", g -> g.permissionSets("Foo_Reader"));
+        b.permissionSetGroup("Foo_Group_Outdated", g -> g.permissionSets("Foo_Reader").status("Outdated"));
+        b.user("current@acme.example", u -> u.profile("Foo Integration").permissionSetGroups("Foo_Group"));
+        b.user("outdated@acme.example", u -> u.profile("Foo Integration").permissionSetGroups("Foo_Group_Outdated"));
+        try (SalesforceStandIn groups = SalesforceStandIn.start(b.build())) {
+            ValidationReport report = validate(project, inputs("""
+                    integrations:
+                      - {name: current-job, user: current@acme.example, objects: {Foo__c: [read]}}
+                      - {name: outdated-job, user: outdated@acme.example, objects: {Foo__c: [read]}}
+                    """), groups);
+            assertEquals(List.of(), integration(report, "current-job").findings(), "granted through the group");
+            IntegrationResult outdated = integration(report, "outdated-job");
+            assertTrue(outdated.findings().stream().anyMatch(f -> f.check() == CheckId.METADATA_INCOMPLETE
+                    && "Foo__c".equals(f.subject())), "never a pass: " + outdated.findings());
+            assertTrue(outdated.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
+                    "nor a failure: " + outdated.findings());
+            Finding gap = report.general().stream().filter(f -> f.check() == CheckId.METADATA_INCOMPLETE)
+                    .findFirst().orElseThrow(() -> new AssertionError(report.general()));
+            assertEquals("permission set group 'Foo_Group_Outdated'", gap.subject());
+            assertTrue(gap.reason().contains("has status Outdated"), gap.reason());
+        }
+    }
+
     private static MetadataDocument fixture(String name) {
         try {
             return MetadataDocument.file(Path.of(OrgValidationTest.class.getResource("/dev/sfapi/scenarios/estimator/"

@@ -44,11 +44,13 @@ import java.util.function.Function;
  *       so that no URL exceeds Salesforce's limit ({@link Soql#chunkedIn}); each chunk is one call.
  *       Assignments that grant nothing (revoked by a user access policy, past their expiration date) are
  *       filtered out in the queries themselves ({@link AssignmentFilter}).</li>
- *   <li>Wave 2: {@code readMetadata} of the Profiles, PermissionSets (direct and group members) and
- *       MutingPermissionSets, at most 10 names per call, all chunks of all types at once.</li>
+ *   <li>Wave 2: {@code readMetadata} of the Profiles, PermissionSets (direct and group members),
+ *       MutingPermissionSets and PermissionSetGroups, at most 10 names per call, all chunks of all types at
+ *       once.</li>
  * </ol>
- * Groups are built from Q4, which already lists each group's members and muting set; reading the
- * PermissionSetGroup metadata would repeat that at the cost of more calls.
+ * Groups are built from Q4, which lists each group's members and muting set, so that those can be read
+ * in wave 2 too; the PermissionSetGroup metadata, read beside them, confirms each group (its status is
+ * Updated, its lists are the same) or makes it a gap ({@link Assembly#confirmGroups}).
  *
  * <p>Any failed call fails the read ({@link OrgException}); unknown, inactive and frozen users are data
  * (their {@link UserSetup.Status}), and components the org lists but readMetadata returns empty become
@@ -144,6 +146,8 @@ public final class OrgAccessReader {
                     origin);
             List<Future<List<PermissionFile>>> mutingReads = reads(parallel, MetadataKind.MUTING_PERMISSION_SET,
                     a.mutingNames(), origin);
+            List<Future<List<PermissionSetGroup>>> groupReads = reads(parallel, MetadataKind.PERMISSION_SET_GROUP,
+                    a.groupNames(), m -> group(m, origin));
             parallel.awaitAll();
 
             OrgAccess.OrgInfo info = orgInfo(Parallel.result(organization));
@@ -151,8 +155,11 @@ public final class OrgAccessReader {
             List<PermissionFile> setFiles = received(setReads, a.setNames(), MetadataKind.PERMISSION_SET, a);
             List<PermissionFile> mutingFiles = received(mutingReads, a.mutingNames(),
                     MetadataKind.MUTING_PERMISSION_SET, a);
+            List<PermissionSetGroup> groupMetadata = received(groupReads, a.groupNames(),
+                    MetadataKind.PERMISSION_SET_GROUP, a, PermissionSetGroup::fullName);
+            a.confirmGroups(groupMetadata);
             OrgMetadata metadata = new OrgMetadata("metadata read from " + info.describe(), profileFiles,
-                    a.profileLabels(), setFiles, a.groups(), mutingFiles);
+                    a.profileLabels(), setFiles, a.groups(), mutingFiles, groupMetadata);
             return new OrgAccess(info, requested, a.orgUsers(), seats(Parallel.result(userLicenses), true),
                     seats(Parallel.result(psls), false), metadata, a.gaps());
         }
@@ -240,7 +247,18 @@ public final class OrgAccessReader {
 
     private List<Future<List<PermissionFile>>> reads(Parallel parallel, MetadataKind kind, List<String> names,
                                                      String origin) {
-        List<Future<List<PermissionFile>>> futures = new ArrayList<>();
+        return reads(parallel, kind, names, m -> convert(m, kind, origin));
+    }
+
+    /** A Metadata record turned into the model. */
+    @FunctionalInterface
+    private interface Conversion<T> {
+        T convert(Metadata m) throws OrgException;
+    }
+
+    private <T> List<Future<List<T>>> reads(Parallel parallel, MetadataKind kind, List<String> names,
+                                            Conversion<T> conversion) {
+        List<Future<List<T>>> futures = new ArrayList<>();
         for (int from = 0; from < names.size(); from += READ_METADATA_LIMIT) {
             String[] chunk = names.subList(from, Math.min(names.size(), from + READ_METADATA_LIMIT))
                     .toArray(String[]::new);
@@ -248,12 +266,12 @@ public final class OrgAccessReader {
                     + (chunk.length == 1 ? "" : "s");
             futures.add(parallel.submit(() -> {
                 ReadResult r = client.metadata().call(what, c -> c.readMetadata(kind.typeName(), chunk));
-                List<PermissionFile> out = new ArrayList<>();
+                List<T> out = new ArrayList<>();
                 if (r != null && r.getRecords() != null) {
                     for (Metadata m : r.getRecords()) {
                         // A name the org doesn't have comes back as an empty record (or xsi:nil).
                         if (m != null && m.getFullName() != null) {
-                            out.add(convert(m, kind, origin));
+                            out.add(conversion.convert(m));
                         }
                     }
                 }
@@ -279,20 +297,50 @@ public final class OrgAccessReader {
                 : MetadataConversion.permissionSet((PermissionSet) m, kind, from);
     }
 
+    /** A PermissionSetGroup record as the model, with the org's recalculation status. */
+    private static PermissionSetGroup group(Metadata m, String origin) throws OrgException {
+        if (!(m instanceof com.sforce.soap.metadata.PermissionSetGroup g)) {
+            throw new OrgException(OrgException.Kind.PROTOCOL, "readMetadata of PermissionSetGroup '"
+                    + m.getFullName() + "' answered with a " + m.getClass().getSimpleName() + " record instead of a"
+                    + " PermissionSetGroup. Check that the instance URL is the org's.");
+        }
+        return new PermissionSetGroup(g.getFullName(), g.getLabel() == null || g.getLabel().isBlank() ? null
+                : g.getLabel(), names(g.getPermissionSets()), names(g.getMutingPermissionSets()),
+                origin + ", PermissionSetGroup " + g.getFullName(), g.getStatus() == null || g.getStatus().isBlank()
+                ? null : g.getStatus().trim());
+    }
+
+    private static List<String> names(String[] values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                if (v != null && !v.isBlank()) {
+                    out.add(v.trim());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The components of a type's reads, each requested name matched; names with no record become gaps. */
     private static List<PermissionFile> received(List<Future<List<PermissionFile>>> reads, List<String> requested,
                                                  MetadataKind kind, Assembly a) {
+        return received(reads, requested, kind, a, PermissionFile::fullName);
+    }
+
+    private static <T> List<T> received(List<Future<List<T>>> reads, List<String> requested, MetadataKind kind,
+                                        Assembly a, Function<T, String> nameOf) {
         Function<String, String> key = kind == MetadataKind.PROFILE ? ProfileNames::key
                 : s -> s.toLowerCase(Locale.ROOT);
-        Map<String, PermissionFile> byKey = new LinkedHashMap<>();
-        for (Future<List<PermissionFile>> f : reads) {
-            for (PermissionFile file : Parallel.result(f)) {
-                byKey.put(key.apply(file.fullName()), file);
+        Map<String, T> byKey = new LinkedHashMap<>();
+        for (Future<List<T>> f : reads) {
+            for (T file : Parallel.result(f)) {
+                byKey.put(key.apply(nameOf.apply(file)), file);
             }
         }
-        List<PermissionFile> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (String name : requested) {
-            PermissionFile file = byKey.get(key.apply(name));
+            T file = byKey.get(key.apply(name));
             if (file == null) {
                 a.missing(kind, name);
             } else {
@@ -554,6 +602,92 @@ public final class OrgAccessReader {
             return out;
         }
 
+        List<String> groupNames() {
+            List<String> out = new ArrayList<>();
+            groups.values().forEach(g -> addOnce(out, g.fullName));
+            return out;
+        }
+
+        /**
+         * Holds each group's components (Q4) against its PermissionSetGroup metadata. The checks use a group
+         * only when its metadata confirms it: status Updated (anything else means Salesforce hasn't finished
+         * recalculating, so the group's effective permissions may differ from its components), and the same
+         * members and muting sets. Otherwise, or without metadata, the group is a gap and what it could
+         * decide is "cannot tell": neither view is picked silently.
+         */
+        void confirmGroups(List<PermissionSetGroup> metadata) {
+            Map<String, PermissionSetGroup> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            metadata.forEach(m -> byName.put(m.fullName(), m));
+            for (GroupBuilder g : groups.values()) {
+                if (g.fullName == null || unresolvedGroups.contains(g.fullName)) {
+                    continue;
+                }
+                PermissionSetGroup md = byName.get(g.fullName);
+                if (md == null) {
+                    unresolvedGroups.add(g.fullName); // missing(): already a gap
+                    continue;
+                }
+                g.label = md.label();
+                g.status = md.status();
+                String subject = "permission set group '" + g.fullName + "'";
+                if (!PermissionSetGroup.UPDATED.equalsIgnoreCase(md.status())) {
+                    unresolvedGroups.add(g.fullName);
+                    gaps.add(new OrgAccess.Gap(holder(g.fullName), subject, subject + " has status "
+                            + (md.status() == null ? "(none)" : md.status()) + statusMeaning(md.status())
+                            + ": its permissions may differ from its components, so what it grants or mutes can't"
+                            + " be told.", "Recalculate it (Setup > Permission Set Groups > " + g.fullName
+                            + (md.status() != null && md.status().equalsIgnoreCase("Failed")
+                            ? ": check why the recalculation failed, then Recalculate" : " > Recalculate, or wait"
+                            + " for the recalculation to finish") + ") and run again once its status is Updated."));
+                    continue;
+                }
+                List<String> differences = new ArrayList<>();
+                difference(differences, "permission sets", md.permissionSets(), g.members);
+                difference(differences, "muting permission sets", md.mutingPermissionSets(), g.muting);
+                if (!differences.isEmpty()) {
+                    unresolvedGroups.add(g.fullName);
+                    gaps.add(new OrgAccess.Gap(holder(g.fullName), subject, "the PermissionSetGroup metadata of '"
+                            + g.fullName + "' and its PermissionSetGroupComponent rows disagree: "
+                            + String.join("; ", differences) + ". Which of them Salesforce applies can't be told, so"
+                            + " neither is used and what the group grants or mutes can't be told.",
+                            "Run again (the group may have changed during the read); if it stays, recalculate the"
+                            + " group in Setup > Permission Set Groups and report this case with a snapshot."));
+                }
+            }
+        }
+
+        private static String statusMeaning(String status) {
+            if (status == null) {
+                return " (Updated would mean Salesforce has recalculated it)";
+            }
+            return switch (status.toLowerCase(Locale.ROOT)) {
+                case "outdated" -> " (it needs recalculating)";
+                case "updating" -> " (Salesforce is recalculating it)";
+                case "failed" -> " (its recalculation failed)";
+                default -> " (Updated would mean Salesforce has recalculated it)";
+            };
+        }
+
+        private static void difference(List<String> out, String what, List<String> metadata, List<String> components) {
+            List<String> onlyMetadata = metadata.stream().filter(n -> !containsIgnoreCase(components, n)).toList();
+            List<String> onlyComponents = components.stream().filter(n -> !containsIgnoreCase(metadata, n)).toList();
+            if (!onlyMetadata.isEmpty()) {
+                out.add("the metadata lists " + what + " '" + String.join("', '", onlyMetadata)
+                        + "' that the components don't");
+            }
+            if (!onlyComponents.isEmpty()) {
+                out.add("the components list " + what + " '" + String.join("', '", onlyComponents)
+                        + "' that the metadata doesn't");
+            }
+        }
+
+        /** The one requested user holding this group, or null for several. */
+        private String holder(String group) {
+            List<String> holders = byUsername.values().stream().filter(b -> containsIgnoreCase(b.groups, group))
+                    .map(b -> b.username).toList();
+            return holders.size() == 1 ? holders.get(0) : null;
+        }
+
         Map<String, String> profileLabels() {
             return profileLabels;
         }
@@ -562,8 +696,8 @@ public final class OrgAccessReader {
             List<PermissionSetGroup> out = new ArrayList<>();
             for (GroupBuilder g : groups.values()) {
                 if (g.fullName != null && !unresolvedGroups.contains(g.fullName)) {
-                    out.add(new PermissionSetGroup(g.fullName, null, g.members, g.muting,
-                            "org, PermissionSetGroupComponent of " + g.fullName));
+                    out.add(new PermissionSetGroup(g.fullName, g.label, g.members, g.muting,
+                            "org, PermissionSetGroupComponent of " + g.fullName, g.status));
                 }
             }
             return out;
@@ -615,6 +749,8 @@ public final class OrgAccessReader {
 
     private static final class GroupBuilder {
         final String fullName;
+        String label;
+        String status;
         final List<String> members = new ArrayList<>();
         final List<String> muting = new ArrayList<>();
 

@@ -136,6 +136,92 @@ class OrgAccessReaderTest {
     }
 
     @Test
+    void theGroupsMetadataIsReadInTheSameWaveAsTheSetsItNames() throws Exception {
+        org.control().latency(Duration.ofMillis(40));
+        OrgAccess access = read(List.of(CorpusOrg.GROUP_USER));
+        PermissionSetGroup md = access.metadata().groupMetadata().get(0);
+        assertEquals(CorpusOrg.GROUP, md.fullName());
+        assertEquals("Updated", md.status());
+        assertEquals("Certinia - SCPQ - Estimator", md.label());
+        assertEquals(13, md.permissionSets().size());
+        PermissionSetGroup used = access.metadata().permissionSetGroup(CorpusOrg.GROUP).orElseThrow();
+        assertEquals("Certinia - SCPQ - Estimator", used.label(), "the label comes from the metadata");
+        // Wave 2 is one round of concurrent calls: the group's read started before the first set read ended.
+        List<RequestRecord> wave2 = org.log().requests().stream().filter(r -> "readMetadata".equals(r.operation()))
+                .toList();
+        assertEquals(5, wave2.size(), "1 profile, 2 set, 1 muting, 1 group read");
+        assertTrue(org.log().maxConcurrent() >= 5, "max concurrent " + org.log().maxConcurrent());
+    }
+
+    /** The corpus org plus a user holding a group whose metadata is set up by {@code group}. */
+    static OrgAccess readGroupUser(java.util.function.Consumer<OrgModelBuilder.GroupSpec> group) throws Exception {
+        OrgModelBuilder b = CorpusOrg.builder();
+        b.permissionSet("Member_A", s -> s.label("Member A"));
+        b.permissionSet("Member_B", s -> s.label("Member B"));
+        b.mutingPermissionSet("Group_Muted", m -> m.label("Group Muted"));
+        b.permissionSetGroup("Ops_Group", group);
+        b.user("grouped@acme.example", u -> u.profile(CorpusOrg.PLATFORM_PROFILE).permissionSetGroups("Ops_Group"));
+        try (SalesforceStandIn standIn = SalesforceStandIn.start(b.build())) {
+            return new OrgAccessReader(StandInSettings.connect(standIn)).read(List.of("grouped@acme.example"));
+        }
+    }
+
+    @Test
+    void aGroupSalesforceHasNotRecalculatedIsAGapAndNotUsed() throws Exception {
+        for (String status : List.of("Outdated", "Updating", "Failed")) {
+            OrgAccess access = readGroupUser(g -> g.permissionSets("Member_A").status(status));
+            assertTrue(access.metadata().permissionSetGroup("Ops_Group").isEmpty(), status + ": not used");
+            assertEquals(status, access.metadata().groupMetadata().get(0).status());
+            assertEquals(List.of("Ops_Group"), access.user("grouped@acme.example").orElseThrow().permissionSetGroups(),
+                    "still assigned");
+            assertEquals(1, access.gaps().size(), access.gaps().toString());
+            OrgAccess.Gap gap = access.gaps().get(0);
+            assertEquals("permission set group 'Ops_Group'", gap.subject());
+            assertEquals("grouped@acme.example", gap.username());
+            assertTrue(gap.reason().contains("has status " + status), gap.reason());
+            assertTrue(gap.reason().contains("may differ from its components"), gap.reason());
+            assertTrue(gap.fix().contains("Setup > Permission Set Groups > Ops_Group"), gap.fix());
+            assertTrue(gap.fix().contains("once its status is Updated"), gap.fix());
+        }
+    }
+
+    @Test
+    void whenTheGroupsMetadataAndComponentsDisagreeNeitherIsPicked() throws Exception {
+        // SOQL components: Member_A and the muting set; the metadata: Member_A, Member_B and no muting set.
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><PermissionSetGroup xmlns=\"http://soap.sforce.com/"
+                + "2006/04/metadata\"><label>Ops</label><permissionSets>Member_A</permissionSets><permissionSets>"
+                + "Member_B</permissionSets><status>Updated</status></PermissionSetGroup>";
+        OrgAccess access = readGroupUser(g -> g.permissionSets("Member_A").mutingPermissionSets("Group_Muted")
+                .metadata(dev.sfapi.standin.org.MetadataDocument.xml("Ops_Group", xml)));
+        assertTrue(access.metadata().permissionSetGroup("Ops_Group").isEmpty(), "not used");
+        assertEquals(1, access.gaps().size(), access.gaps().toString());
+        String reason = access.gaps().get(0).reason();
+        assertTrue(reason.contains("the metadata lists permission sets 'Member_B' that the components don't"), reason);
+        assertTrue(reason.contains("the components list muting permission sets 'Group_Muted' that the metadata"
+                + " doesn't"), reason);
+    }
+
+    @Test
+    void anUpdatedGroupWhoseMetadataAgreesIsUsed() throws Exception {
+        OrgAccess access = readGroupUser(g -> g.permissionSets("Member_A", "Member_B")
+                .mutingPermissionSets("Group_Muted"));
+        PermissionSetGroup used = access.metadata().permissionSetGroup("Ops_Group").orElseThrow();
+        assertEquals(List.of("Member_A", "Member_B"), used.permissionSets());
+        assertEquals(List.of("Group_Muted"), used.mutingPermissionSets());
+        assertEquals(List.of(), access.gaps());
+    }
+
+    @Test
+    void aGroupReadMetadataDoesNotReturnIsAGap() throws Exception {
+        org.control().hideMetadata("PermissionSetGroup", CorpusOrg.GROUP);
+        OrgAccess access = read(List.of(CorpusOrg.GROUP_USER));
+        assertTrue(access.metadata().permissionSetGroup(CorpusOrg.GROUP).isEmpty());
+        assertEquals(1, access.gaps().size(), access.gaps().toString());
+        assertTrue(access.gaps().get(0).reason().contains("readMetadata returned no PermissionSetGroup"),
+                access.gaps().get(0).reason());
+    }
+
+    @Test
     void readsSeatCountsOfEveryLicense() throws Exception {
         OrgAccess access = read(List.of(CorpusOrg.PLATFORM_USER));
         OrgAccess.LicenseSeats platform = access.userLicenses().stream()
@@ -164,13 +250,13 @@ class OrgAccessReaderTest {
         }
         assertEquals(QUERIED_OBJECTS.size(), log.count(Endpoint.REST_QUERY));
         assertEquals(1, log.count(Endpoint.METADATA_SOAP, "listMetadata", "Profile"));
-        // 4 profiles, 15 permission sets (2 direct + 13 group members), 1 muting set: ⌈n/10⌉ reads each.
+        // 4 profiles, 15 permission sets (2 direct + 13 group members), 1 muting set, 1 group: ⌈n/10⌉ reads each.
         assertEquals(1, log.count(Endpoint.METADATA_SOAP, "readMetadata", "Profile"));
         assertEquals(2, log.count(Endpoint.METADATA_SOAP, "readMetadata", "PermissionSet"));
         assertEquals(1, log.count(Endpoint.METADATA_SOAP, "readMetadata", "MutingPermissionSet"));
-        assertEquals(0, log.count(Endpoint.METADATA_SOAP, "readMetadata", "PermissionSetGroup"),
-                "groups come from their components (Q4)");
-        assertEquals(1 + 8 + 1 + 1 + 2 + 1, log.count());
+        assertEquals(1, log.count(Endpoint.METADATA_SOAP, "readMetadata", "PermissionSetGroup"),
+                "the group's metadata confirms its components (Q4)");
+        assertEquals(1 + 8 + 1 + 1 + 2 + 1 + 1, log.count());
         assertEquals(log.count(), client.httpRequestCount() + log.count(Endpoint.METADATA_SOAP),
                 "the client's own count agrees (it counts REST and OAuth)");
     }

@@ -35,7 +35,8 @@ import java.util.Set;
  *                          # or a path relative to this file; or metadataXml: "&lt;Profile …&gt;…" inline
  * permissionSets:        [{name, label, license, metadata | metadataXml}]
  * mutingPermissionSets:  [{name, label, metadata | metadataXml}]
- * permissionSetGroups:   [{name, label, permissionSets: […], mutingPermissionSets: […], metadata | metadataXml}]
+ * permissionSetGroups:   [{name, label, permissionSets: […], mutingPermissionSets: […], metadata | metadataXml,
+ *                          status: Outdated}]   # status: default the metadata's, else Updated
  * users:
  *   - username: …
  *     profile: …           # the profile's full name
@@ -133,11 +134,12 @@ public final class OrgFixture {
             });
         }
         for (YamlNode.Mapping p : items(m, "permissionSetGroups",
-                Set.of("name", "label", "permissionSets", "mutingPermissionSets", "metadata", "metadataXml"))) {
+                Set.of("name", "label", "permissionSets", "mutingPermissionSets", "status", "metadata", "metadataXml"))) {
             String name = required(p, "name", "a permission set group");
             MetadataDocument doc = document(p, "permission set group " + name);
             b.permissionSetGroup(name, s -> {
                 f.optionalText(p, "label", "label").ifPresent(s::label);
+                f.optionalText(p, "status", "status").ifPresent(s::status);
                 if (p.has("permissionSets")) {
                     s.permissionSets(texts(p, "permissionSets"));
                 }

@@ -228,6 +228,7 @@ public final class OrgModelBuilder {
         List<String> permissionSets;
         List<String> mutingPermissionSets;
         MetadataDocument metadata;
+        String status;
 
         GroupSpec(String fullName) {
             this.fullName = fullName;
@@ -250,6 +251,15 @@ public final class OrgModelBuilder {
 
         public GroupSpec metadata(MetadataDocument document) {
             this.metadata = document;
+            return this;
+        }
+
+        /**
+         * The recalculation status (Updated, Outdated, Updating, Failed); default: the metadata's
+         * {@code <status>}, else Updated. SOQL and readMetadata show the same.
+         */
+        public GroupSpec status(String status) {
+            this.status = status;
             return this;
         }
     }
@@ -530,13 +540,17 @@ public final class OrgModelBuilder {
             }
             String id = ids.next("0PG");
             String aggregateId = ids.next("0PS");
-            PermissionSetGroup g = new PermissionSetGroup(id, s.fullName, label, memberIds, mutingIds, aggregateId, s.metadata);
+            String status = s.status != null ? s.status
+                    : hints != null && hints.status() != null ? hints.status() : "Updated";
+            MetadataDocument doc = s.metadata == null ? GeneratedMetadata.group(label, memberNames, mutingNames, status)
+                    : s.status == null ? s.metadata : GeneratedMetadata.withStatus(s.metadata, status);
+            PermissionSetGroup g = new PermissionSetGroup(id, s.fullName, label, memberIds, mutingIds, aggregateId,
+                    s.metadata, status);
             if (unique(groupsByName, s.fullName, "permission set group", g)) {
                 // The group's aggregate permission set; its generated name is made up [?].
                 allSets.add(new PermissionSet(aggregateId, Names.withoutNamespace(s.fullName) + "_Group_" + id.substring(10, 15),
                         label, PermissionSet.Type.GROUP, null, null, id, null));
-                register("PermissionSetGroup", s.fullName, id,
-                        s.metadata != null ? s.metadata : GeneratedMetadata.group(label, memberNames, mutingNames));
+                register("PermissionSetGroup", s.fullName, id, doc);
             }
         }
 

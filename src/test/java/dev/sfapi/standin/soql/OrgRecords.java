@@ -67,7 +67,7 @@ public final class OrgRecords {
         }
         for (PermissionSetGroup g : org.permissionSetGroups()) {
             add("PermissionSetGroup", g.id(), "DeveloperName", g.developerName(), "MasterLabel", g.label(),
-                    "NamespacePrefix", g.namespacePrefix(), "Description", null, "Status", "Updated",
+                    "NamespacePrefix", g.namespacePrefix(), "Description", null, "Status", g.status(),
                     "HasActivationRequired", false);
             for (String member : g.permissionSetIds()) {
                 add("PermissionSetGroupComponent", ids.next("0PH"), "PermissionSetGroupId", g.id(), "PermissionSetId", member);
