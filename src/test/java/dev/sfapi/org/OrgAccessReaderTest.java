@@ -438,10 +438,18 @@ class OrgAccessReaderTest {
 
     @Test
     void anInactiveUsersAssignmentsAreKeptAsTheOrgHasThem() throws Exception {
-        OrgAccess access = read(List.of(CorpusOrg.INACTIVE_USER, CorpusOrg.GROUP_USER));
         // IsActive follows the user in the stand-in; an inactive user's sets must not vanish (drift would lie).
-        assertEquals(UserSetup.Status.INACTIVE, access.user(CorpusOrg.INACTIVE_USER).orElseThrow().status());
-        assertEquals(List.of(), access.gaps());
+        OrgModelBuilder b = withAssignmentsOfEveryState();
+        b.user("gone@acme.example", u -> u.profile(CorpusOrg.PLATFORM_PROFILE).active(false).permissionSets("Kept")
+                .permissionSetGroups(CorpusOrg.GROUP));
+        try (SalesforceStandIn states = SalesforceStandIn.start(b.build())) {
+            OrgAccess access = new OrgAccessReader(StandInSettings.connect(states)).read(List.of("gone@acme.example"));
+            OrgAccess.OrgUser gone = access.user("gone@acme.example").orElseThrow();
+            assertEquals(UserSetup.Status.INACTIVE, gone.status());
+            assertEquals(List.of("Kept"), gone.permissionSets());
+            assertEquals(List.of(CorpusOrg.GROUP), gone.permissionSetGroups());
+            assertEquals(List.of(), access.gaps());
+        }
     }
 
     @Test
