@@ -70,7 +70,8 @@ def sources = (0..<properties.length).collect { properties.item(it) }
 assert sources == ["org Acme (stand-in) ($orgId, 127.0.0.1)"] as Set: "the report names the org as the source: $sources"
 
 // The org was asked the minimum: one login, one query per kind of record, listMetadata once, and one
-// readMetadata per metadata type (2 profiles, 1 permission set: under 10 names each).
+// readMetadata per metadata type (2 profiles, 1 permission set: under 10 names each; no group, so no
+// readMetadata(PermissionSetGroup)).
 def requests = OrgIt.requestCounts(basedir)
 def expected = [
         'OAUTH_TOKEN jwt-bearer'                          : 1,

@@ -25,7 +25,7 @@ expectIn(snapshotRun, 1, "sfapi: snapshot of 2 users of org Acme (stand-in) ($or
 def snapshotFile = new File(basedir, 'target/sfapi-snapshot.json')
 def snapshotText = snapshotFile.getText('UTF-8')
 def snapshot = json.parseText(snapshotText)
-assert snapshot.format == 'sfapi-org-snapshot' && snapshot.formatVersion == 1: "format: ${snapshot.format} ${snapshot.formatVersion}"
+assert snapshot.format == 'sfapi-org-snapshot' && snapshot.formatVersion == 2: "format: ${snapshot.format} ${snapshot.formatVersion}"
 assert snapshot.org.id == orgId && snapshot.org.name == 'Acme (stand-in)': "the org: ${snapshot.org}"
 def users = snapshot.users.collectEntries { [(it.username): it] }
 assert users.keySet() == ['platform.integration@acme.example', 'api.integration@acme.example'] as Set:

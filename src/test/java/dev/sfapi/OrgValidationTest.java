@@ -213,6 +213,117 @@ class OrgValidationTest {
         assertTrue(api.findings().stream().anyMatch(f -> f.check() == CheckId.METADATA_INCOMPLETE), text);
     }
 
+    static final String FOO_READER = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+                <hasActivationRequired>false</hasActivationRequired>
+                <label>Foo Reader</label>
+                <objectPermissions>
+                    <allowCreate>false</allowCreate><allowDelete>false</allowDelete><allowEdit>false</allowEdit>
+                    <allowRead>true</allowRead><modifyAllRecords>false</modifyAllRecords><object>Foo__c</object>
+                    <viewAllRecords>false</viewAllRecords>
+                </objectPermissions>
+            </PermissionSet>
+            """;
+
+    /** A custom profile as readMetadata returns it: Foo__c listed with nothing granted. */
+    static final String FOO_PROFILE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Profile xmlns="http://soap.sforce.com/2006/04/metadata">
+                <custom>true</custom>
+                <objectPermissions>
+                    <allowCreate>false</allowCreate><allowDelete>false</allowDelete><allowEdit>false</allowEdit>
+                    <allowRead>false</allowRead><modifyAllRecords>false</modifyAllRecords><object>Foo__c</object>
+                    <viewAllRecords>false</viewAllRecords>
+                </objectPermissions>
+                <userLicense>Salesforce</userLicense>
+                <userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>
+            </Profile>
+            """;
+
+    @Test
+    void aRevokedOrExpiredAssignmentGrantsNothing() throws Exception {
+        OrgModelBuilder b = CorpusOrg.builder();
+        b.profile("Foo Integration", p -> p.metadata(MetadataDocument.xml("Foo Integration", FOO_PROFILE)));
+        b.permissionSet("Foo_Reader", s -> s.metadata(MetadataDocument.xml("Foo_Reader", FOO_READER)));
+        for (String who : List.of("plain", "revoked", "expired")) {
+            b.user(who + "@acme.example", u -> {
+                u.profile("Foo Integration").permissionSets("Foo_Reader");
+                if (who.equals("revoked")) {
+                    u.assignment("Foo_Reader", a -> a.revoke());
+                } else if (who.equals("expired")) {
+                    u.assignment("Foo_Reader", a -> a.expires(java.time.Instant.parse("2024-01-01T00:00:00Z")));
+                }
+            });
+        }
+        try (SalesforceStandIn states = SalesforceStandIn.start(b.build())) {
+            ValidationReport report = validate(project, inputs("""
+                    integrations:
+                      - {name: plain-job, user: plain@acme.example, objects: {Foo__c: [read]}}
+                      - {name: revoked-job, user: revoked@acme.example, objects: {Foo__c: [read]}}
+                      - {name: expired-job, user: expired@acme.example, objects: {Foo__c: [read]}}
+                    """), states);
+            assertEquals(List.of(), integration(report, "plain-job").findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR).toList(), "the set grants it");
+            for (String job : List.of("revoked-job", "expired-job")) {
+                IntegrationResult r = integration(report, job);
+                Finding missing = r.findings().stream().filter(f -> f.check() == CheckId.PERMISSION_MISSING)
+                        .findFirst().orElseThrow(() -> new AssertionError(job + ": " + r.findings()));
+                assertEquals(Severity.ERROR, missing.severity());
+                assertEquals("Foo__c", missing.subject());
+            }
+        }
+    }
+
+    @Test
+    void onALeanProfileFromTheOrgAMissingGrantIsAnErrorNotAWarning() throws Exception {
+        // "Minimum Access - API Only Integrations" grants no object at all; a set grants only Foo__c read.
+        OrgModelBuilder b = CorpusOrg.builder();
+        b.permissionSet("Foo_Reader", s -> s.metadata(MetadataDocument.xml("Foo_Reader", FOO_READER)));
+        b.user("lean@acme.example", u -> u.profile(CorpusOrg.INTEGRATION_PROFILE).permissionSets("Foo_Reader"));
+        try (SalesforceStandIn lean = SalesforceStandIn.start(b.build())) {
+            IntegrationResult r = integration(validate(project, inputs("""
+                    integrations:
+                      - {name: foo-sync, user: lean@acme.example, objects: {Foo__c: [read, edit]}}
+                    """), lean), "foo-sync");
+            Finding edit = r.findings().stream().filter(f -> "edit".equals(f.operation())).findFirst()
+                    .orElseThrow(() -> new AssertionError(r.findings()));
+            assertEquals(CheckId.PERMISSION_MISSING, edit.check(), edit.reason());
+            assertEquals(Severity.ERROR, edit.severity());
+            assertTrue(r.findings().stream().noneMatch(f -> f.check() == CheckId.METADATA_INCOMPLETE),
+                    "nothing is 'cannot tell': " + r.findings());
+            assertTrue(r.findings().stream().noneMatch(f -> f.reason().contains("retrieve")), r.findings().toString());
+        }
+    }
+
+    @Test
+    void aGroupNotYetRecalculatedDecidesNothing() throws Exception {
+        OrgModelBuilder b = CorpusOrg.builder();
+        b.profile("Foo Integration", p -> p.metadata(MetadataDocument.xml("Foo Integration", FOO_PROFILE)));
+        b.permissionSet("Foo_Reader", s -> s.metadata(MetadataDocument.xml("Foo_Reader", FOO_READER)));
+        b.permissionSetGroup("Foo_Group", g -> g.permissionSets("Foo_Reader"));
+        b.permissionSetGroup("Foo_Group_Outdated", g -> g.permissionSets("Foo_Reader").status("Outdated"));
+        b.user("current@acme.example", u -> u.profile("Foo Integration").permissionSetGroups("Foo_Group"));
+        b.user("outdated@acme.example", u -> u.profile("Foo Integration").permissionSetGroups("Foo_Group_Outdated"));
+        try (SalesforceStandIn groups = SalesforceStandIn.start(b.build())) {
+            ValidationReport report = validate(project, inputs("""
+                    integrations:
+                      - {name: current-job, user: current@acme.example, objects: {Foo__c: [read]}}
+                      - {name: outdated-job, user: outdated@acme.example, objects: {Foo__c: [read]}}
+                    """), groups);
+            assertEquals(List.of(), integration(report, "current-job").findings(), "granted through the group");
+            IntegrationResult outdated = integration(report, "outdated-job");
+            assertTrue(outdated.findings().stream().anyMatch(f -> f.check() == CheckId.METADATA_INCOMPLETE
+                    && "Foo__c".equals(f.subject())), "never a pass: " + outdated.findings());
+            assertTrue(outdated.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
+                    "nor a failure: " + outdated.findings());
+            Finding gap = report.general().stream().filter(f -> f.check() == CheckId.METADATA_INCOMPLETE)
+                    .findFirst().orElseThrow(() -> new AssertionError(report.general()));
+            assertEquals("permission set group 'Foo_Group_Outdated'", gap.subject());
+            assertTrue(gap.reason().contains("has status Outdated"), gap.reason());
+        }
+    }
+
     private static MetadataDocument fixture(String name) {
         try {
             return MetadataDocument.file(Path.of(OrgValidationTest.class.getResource("/dev/sfapi/scenarios/estimator/"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfapi.check.Finding;
@@ -95,7 +96,7 @@ class SnapshotTest {
         String json = Files.readString(project.resolve("snap.json"));
         ObjectNode root = (ObjectNode) new ObjectMapper().readTree(json);
         assertEquals(SnapshotFile.FORMAT, root.get("format").asText());
-        assertEquals(1, root.get("formatVersion").asInt());
+        assertEquals(2, root.get("formatVersion").asInt());
         assertEquals(org.org().orgId(), root.at("/org/id").asText());
         assertEquals("62.0", root.at("/org/apiVersion").asText());
         assertNotNull(root.at("/org/retrievedAt").asText());
@@ -178,8 +179,8 @@ class SnapshotTest {
         assertRefused("missing.json", null, "does not exist", "mvn sfapi:snapshot");
         assertRefused("truncated.json", good.substring(0, good.length() / 2), "not valid JSON (line", "damaged");
         assertRefused("other.json", "{\"hello\": 1}", "is not an sfapi snapshot", "sfapi.snapshot");
-        assertRefused("newer.json", good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"),
-                "format version 7, written by a newer sfapi-maven-plugin", "reads version 1");
+        assertRefused("newer.json", good.replace("\"formatVersion\" : 2", "\"formatVersion\" : 7"),
+                "format version 7, written by a newer sfapi-maven-plugin", "reads version 2");
         assertRefused("nousers.json", good.replace("\"users\" :", "\"nobodies\" :"), "is damaged", "\"users\" is missing");
         assertRefused("badstatus.json", good.replace("\"status\" : \"FROZEN\"", "\"status\" : \"MELTED\""), "is damaged",
                 "MELTED");
@@ -204,5 +205,66 @@ class SnapshotTest {
         ValidationReport report = validation.validateFromOrg(inputs, loaded, "snapshot");
         String all = report.findings().stream().map(Finding::reason).collect(Collectors.joining("\n"));
         assertTrue(all.contains("Salesforce Platform license can never grant Edit on Opportunity"), all);
+    }
+
+    static final String GROUP_DECLARATION = """
+            integrations:
+              - name: estimates
+                user: estimator@acme.example
+                objects:
+                  Account: [read]
+              - name: api-sync
+                user: api.integration@acme.example
+                objects:
+                  Foo__c: [read]
+            """;
+
+    @Test
+    void theGroupsMetadataWithItsStatusTravelsInTheSnapshot() throws Exception {
+        Files.writeString(project.resolve("sfapi-users.yml"), GROUP_DECLARATION);
+        ApiUserValidation.Inputs groupInputs = validation.readDeclaration(Path.of("sfapi-users.yml"));
+        OrgAccess access = validation.readOrg(groupInputs, OrgValidationTest.connect(org));
+        validation.writeSnapshot(groupInputs, access, Path.of("groups.json"), false);
+        JsonNode root = new ObjectMapper().readTree(Files.readString(project.resolve("groups.json")));
+        assertEquals(CorpusOrg.GROUP, root.at("/permissionSetGroupMetadata/0/fullName").asText());
+        assertEquals("Updated", root.at("/permissionSetGroupMetadata/0/status").asText());
+        OrgAccess loaded = validation.readSnapshot(groupInputs, Path.of("groups.json"));
+        assertEquals(access.metadata().groupMetadata().stream().map(g -> g.fullName() + g.status() + g.label()
+                + g.permissionSets() + g.mutingPermissionSets()).toList(), loaded.metadata().groupMetadata().stream()
+                .map(g -> g.fullName() + g.status() + g.label() + g.permissionSets() + g.mutingPermissionSets()).toList());
+        assertEquals(lines(validation.validateFromOrg(groupInputs, access, "x")),
+                lines(validation.validateFromOrg(groupInputs, loaded, "x")));
+    }
+
+    @Test
+    void aVersion1SnapshotIsStillReadWithItsProfilesCompleteAndItsGroupsFlagged() throws Exception {
+        Files.writeString(project.resolve("sfapi-users.yml"), GROUP_DECLARATION);
+        ApiUserValidation.Inputs groupInputs = validation.readDeclaration(Path.of("sfapi-users.yml"));
+        OrgAccess access = validation.readOrg(groupInputs, OrgValidationTest.connect(org));
+        validation.writeSnapshot(groupInputs, access, Path.of("v2.json"), false);
+        // What version 1 wrote: no group metadata, and the lean integration profile marked partial.
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(Files.readString(project.resolve("v2.json")));
+        root.put("formatVersion", 1);
+        root.remove("permissionSetGroupMetadata");
+        root.withArray("permissionSetGroups").forEach(g -> ((ObjectNode) g).remove("status"));
+        for (JsonNode p : root.withArray("profiles")) {
+            if (p.get("fullName").asText().equals(CorpusOrg.INTEGRATION_PROFILE)) {
+                ((ObjectNode) p).put("completeness", "SOURCE_PROFILE");
+            }
+        }
+        Files.writeString(project.resolve("v1.json"), json.writeValueAsString(root));
+
+        OrgAccess loaded = validation.readSnapshot(groupInputs, Path.of("v1.json"));
+        assertEquals(dev.sfapi.metadata.PermissionFile.Completeness.FULL, loaded.metadata()
+                .profile(CorpusOrg.INTEGRATION_PROFILE).orElseThrow().completeness(), "read whole by readMetadata");
+        assertTrue(loaded.metadata().permissionSetGroup(CorpusOrg.GROUP).isPresent(), "the group is used as it was");
+        assertTrue(loaded.gaps().stream().anyMatch(g -> g.subject().equals("permission set group '" + CorpusOrg.GROUP
+                + "'") && g.reason().contains("older plugin") && g.fix().contains("new snapshot")), loaded.gaps().toString());
+        // Foo__c is listed nowhere for the API user: a profile that is complete makes it "no such object"
+        // rather than "the profile was retrieved without it".
+        String reasons = validation.validateFromOrg(groupInputs, loaded, "x").findings().stream().map(Finding::reason)
+                .collect(Collectors.joining("\n"));
+        assertFalse(reasons.contains("source tree or a retrieve"), reasons);
     }
 }

@@ -198,7 +198,8 @@ public final class EffectiveAccess {
             } else if (listed == null && c.kind() == Contributor.Kind.PROFILE
                     && f.completeness() == PermissionFile.Completeness.SOURCE_PROFILE) {
                 t.doubts.add(c.describe() + " does not list " + object
-                        + " (a profile retrieved without an object holds none of its settings)");
+                        + " (a profile file from a source tree or a retrieve holds settings only for the objects"
+                        + " retrieved with it)");
             }
         }
         return t.answer(object, "object", () -> knownNames(true));
@@ -222,7 +223,8 @@ public final class EffectiveAccess {
             } else if (listed == null && c.kind() == Contributor.Kind.PROFILE
                     && f.completeness() == PermissionFile.Completeness.SOURCE_PROFILE) {
                 t.doubts.add(c.describe() + " does not list " + qualifiedField
-                        + " (a profile retrieved without the field's object holds none of its field settings)");
+                        + " (a profile file from a source tree or a retrieve holds field settings only for the"
+                        + " objects retrieved with it)");
             }
         }
         return t.answer(qualifiedField, "field", () -> knownNames(false));

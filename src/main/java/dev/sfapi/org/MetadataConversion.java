@@ -25,11 +25,12 @@ import java.util.TreeMap;
  * <h2>How complete a profile read this way is</h2>
  * readMetadata returns the whole profile, not the retrieve-package-relative view a {@code retrieve}
  * gives (see docs/org.md for the evidence), so its absences mean "not granted": {@link
- * PermissionFile.Completeness#FULL}. One guard: a profile without a single object or field permission,
- * or without a single system permission, is what a sparse read looks like (a connecting user without View
- * Setup and Configuration sees no object and field settings), so such a profile is kept
- * {@link PermissionFile.Completeness#SOURCE_PROFILE}: its absences then prove nothing, and the checks say
- * "cannot tell" rather than fail.
+ * PermissionFile.Completeness#FULL}, however lean the profile. A lean profile is normal ("Minimum Access -
+ * API Only Integrations" grants next to nothing), and the one case known to strip a profile read of its
+ * object and field settings cannot reach this code: the Profile reference says viewing them needs View
+ * Setup and Configuration, and without it the read has already stopped at PermissionSetGroupComponent,
+ * which "only users with the View Setup and Configuration permission can access" (object reference), and
+ * which wave 1 always queries.
  */
 final class MetadataConversion {
 
@@ -52,10 +53,8 @@ final class MetadataConversion {
                 userPermissions.merge(u.getName(), u.getEnabled(), Boolean::logicalOr);
             }
         }
-        boolean looksSparse = (objects.isEmpty() && fields.isEmpty()) || userPermissions.isEmpty();
         return new PermissionFile(MetadataKind.PROFILE, p.getFullName(), null, blankToNull(p.getUserLicense()),
-                objects, fields, userPermissions,
-                looksSparse ? PermissionFile.Completeness.SOURCE_PROFILE : PermissionFile.Completeness.FULL, origin);
+                objects, fields, userPermissions, PermissionFile.Completeness.FULL, origin);
     }
 
     /** A PermissionSet or (a subclass in wsc) MutingPermissionSet; for a muting set the flags are what it mutes. */

@@ -13,6 +13,9 @@ import dev.sfapi.metadata.PermissionFile;
 import dev.sfapi.metadata.PermissionSetGroup;
 import dev.sfapi.metadata.ProfileNames;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
@@ -37,12 +41,16 @@ import java.util.function.Function;
  *       {@code User.ProfileId} to the profile's exact full name (labels are not full names:
  *       "System Administrator" is {@code Admin}, punctuation is %-encoded). Semi-joins on the username
  *       ({@code Assignee.Username IN …}) are what make Q2–Q5 independent of Q1. Every IN-list is split
- *       so that no URL exceeds Salesforce's limit ({@link Soql#chunkedIn}); each chunk is one call.</li>
- *   <li>Wave 2: {@code readMetadata} of the Profiles, PermissionSets (direct and group members) and
- *       MutingPermissionSets, at most 10 names per call, all chunks of all types at once.</li>
+ *       so that no URL exceeds Salesforce's limit ({@link Soql#chunkedIn}); each chunk is one call.
+ *       Assignments that grant nothing (revoked by a user access policy, past their expiration date) are
+ *       filtered out in the queries themselves ({@link AssignmentFilter}).</li>
+ *   <li>Wave 2: {@code readMetadata} of the Profiles, PermissionSets (direct and group members),
+ *       MutingPermissionSets and PermissionSetGroups, at most 10 names per call, all chunks of all types at
+ *       once.</li>
  * </ol>
- * Groups are built from Q4, which already lists each group's members and muting set; reading the
- * PermissionSetGroup metadata would repeat that at the cost of more calls.
+ * Groups are built from Q4, which lists each group's members and muting set, so that those can be read
+ * in wave 2 too; the PermissionSetGroup metadata, read beside them, confirms each group (its status is
+ * Updated, its lists are the same) or makes it a gap ({@link Assembly#confirmGroups}).
  *
  * <p>Any failed call fails the read ({@link OrgException}); unknown, inactive and frozen users are data
  * (their {@link UserSetup.Status}), and components the org lists but readMetadata returns empty become
@@ -57,18 +65,23 @@ public final class OrgAccessReader {
 
     static final String Q1_USERS = "SELECT Id, Username, IsActive, UserType, ProfileId, Profile.Name,"
             + " Profile.UserLicense.Name, Profile.UserLicense.LicenseDefinitionKey FROM User WHERE Username IN (%s)";
+    /** {@code {active}}: {@code , IsActive} where the API version has it; {@code {granting}}: {@link AssignmentFilter}. */
     static final String Q2_ASSIGNMENTS = "SELECT AssigneeId, PermissionSetId, PermissionSet.Name,"
             + " PermissionSet.NamespacePrefix, PermissionSet.IsOwnedByProfile, PermissionSet.Type,"
-            + " PermissionSetGroupId, PermissionSetGroup.DeveloperName, PermissionSetGroup.NamespacePrefix"
-            + " FROM PermissionSetAssignment WHERE Assignee.Username IN (%s)";
+            + " PermissionSetGroupId, PermissionSetGroup.DeveloperName, PermissionSetGroup.NamespacePrefix{active}"
+            + " FROM PermissionSetAssignment WHERE Assignee.Username IN (%s){granting}";
     static final String Q3_LICENSE_ASSIGNMENTS = "SELECT AssigneeId, PermissionSetLicenseId,"
             + " PermissionSetLicense.DeveloperName, PermissionSetLicense.MasterLabel FROM PermissionSetLicenseAssign"
-            + " WHERE Assignee.Username IN (%s)";
+            + " WHERE Assignee.Username IN (%s){granting}";
+    /**
+     * PermissionSetId is polymorphic ("Refers to: MutingPermissionSet, PermissionSet", object reference of
+     * PermissionSetGroupComponent), so TYPEOF names members and muting sets in one query.
+     */
     static final String Q4_GROUP_COMPONENTS = "SELECT PermissionSetGroupId, PermissionSetGroup.DeveloperName,"
             + " PermissionSetGroup.NamespacePrefix, PermissionSetId, TYPEOF PermissionSet"
             + " WHEN PermissionSet THEN Name, NamespacePrefix WHEN MutingPermissionSet THEN DeveloperName,"
             + " NamespacePrefix END FROM PermissionSetGroupComponent WHERE PermissionSetGroupId IN"
-            + " (SELECT PermissionSetGroupId FROM PermissionSetAssignment WHERE Assignee.Username IN (%s))";
+            + " (SELECT PermissionSetGroupId FROM PermissionSetAssignment WHERE Assignee.Username IN (%s){granting})";
     static final String Q5_FROZEN = "SELECT UserId, IsFrozen FROM UserLogin WHERE UserId IN"
             + " (SELECT Id FROM User WHERE Username IN (%s))";
     static final String Q_USER_LICENSES = "SELECT Name, LicenseDefinitionKey, MasterLabel, TotalLicenses,"
@@ -102,12 +115,15 @@ public final class OrgAccessReader {
      */
     public OrgAccess read(Collection<String> usernames) throws OrgException {
         List<String> requested = distinct(usernames);
+        AssignmentFilter filter = AssignmentFilter.of(client.session().apiVersion(), clock.instant());
         try (Parallel parallel = new Parallel(maxConcurrent)) {
             // ---- wave 1
             List<Future<List<JsonNode>>> users = queries(parallel, Q1_USERS, requested);
-            List<Future<List<JsonNode>>> assignments = queries(parallel, Q2_ASSIGNMENTS, requested);
-            List<Future<List<JsonNode>>> licenseAssignments = queries(parallel, Q3_LICENSE_ASSIGNMENTS, requested);
-            List<Future<List<JsonNode>>> components = queries(parallel, Q4_GROUP_COMPONENTS, requested);
+            List<Future<List<JsonNode>>> assignments = queries(parallel, filter.assignments(Q2_ASSIGNMENTS), requested);
+            List<Future<List<JsonNode>>> licenseAssignments = queries(parallel,
+                    filter.licenseAssignments(Q3_LICENSE_ASSIGNMENTS), requested);
+            List<Future<List<JsonNode>>> components = queries(parallel, filter.assignments(Q4_GROUP_COMPONENTS),
+                    requested);
             List<Future<List<JsonNode>>> frozen = queries(parallel, Q5_FROZEN, requested);
             Future<List<JsonNode>> userLicenses = parallel.submit(() -> client.rest().query(Q_USER_LICENSES));
             Future<List<JsonNode>> psls = parallel.submit(() -> client.rest().query(Q_PERMISSION_SET_LICENSES));
@@ -116,6 +132,7 @@ public final class OrgAccessReader {
             parallel.awaitAll();
 
             Assembly a = new Assembly(requested);
+            filter.gap().ifPresent(a.gaps::add);
             a.users(all(users), all(frozen), Parallel.result(profiles));
             a.assignments(all(assignments));
             a.licenseAssignments(all(licenseAssignments));
@@ -129,6 +146,8 @@ public final class OrgAccessReader {
                     origin);
             List<Future<List<PermissionFile>>> mutingReads = reads(parallel, MetadataKind.MUTING_PERMISSION_SET,
                     a.mutingNames(), origin);
+            List<Future<List<PermissionSetGroup>>> groupReads = reads(parallel, MetadataKind.PERMISSION_SET_GROUP,
+                    a.groupNames(), m -> group(m, origin));
             parallel.awaitAll();
 
             OrgAccess.OrgInfo info = orgInfo(Parallel.result(organization));
@@ -136,8 +155,11 @@ public final class OrgAccessReader {
             List<PermissionFile> setFiles = received(setReads, a.setNames(), MetadataKind.PERMISSION_SET, a);
             List<PermissionFile> mutingFiles = received(mutingReads, a.mutingNames(),
                     MetadataKind.MUTING_PERMISSION_SET, a);
+            List<PermissionSetGroup> groupMetadata = received(groupReads, a.groupNames(),
+                    MetadataKind.PERMISSION_SET_GROUP, a, PermissionSetGroup::fullName);
+            a.confirmGroups(groupMetadata);
             OrgMetadata metadata = new OrgMetadata("metadata read from " + info.describe(), profileFiles,
-                    a.profileLabels(), setFiles, a.groups(), mutingFiles);
+                    a.profileLabels(), setFiles, a.groups(), mutingFiles, groupMetadata);
             return new OrgAccess(info, requested, a.orgUsers(), seats(Parallel.result(userLicenses), true),
                     seats(Parallel.result(psls), false), metadata, a.gaps());
         }
@@ -146,9 +168,72 @@ public final class OrgAccessReader {
     private List<Future<List<JsonNode>>> queries(Parallel parallel, String template, List<String> usernames) {
         List<Future<List<JsonNode>>> futures = new ArrayList<>();
         for (String soql : Soql.chunkedIn(template, usernames)) {
-            futures.add(parallel.submit(() -> client.rest().query(soql)));
+            futures.add(parallel.submit(() -> query(soql)));
         }
         return futures;
+    }
+
+    /**
+     * One query; if the org has no IsRevoked (an org without user access policies, where nothing can be
+     * revoked), the same query again without that condition: one more request, only in such an org.
+     */
+    private List<JsonNode> query(String soql) throws OrgException {
+        try {
+            return client.rest().query(soql);
+        } catch (OrgException.UnknownField e) {
+            String without = AssignmentFilter.withoutRevoked(soql);
+            if (!e.field().equalsIgnoreCase("IsRevoked") || without.equals(soql)) {
+                throw e;
+            }
+            return client.rest().query(without);
+        }
+    }
+
+    /**
+     * The conditions that keep only assignments that grant, by what the query's API version knows (object
+     * reference of PermissionSetAssignment: ExpirationDate and IsActive from 52.0, IsRevoked from 57.0 and
+     * only where user access policies are enabled; PermissionSetLicenseAssign.IsRevoked from 58.0, "reserved
+     * for internal use" — a revoked row never grants, so filtering on it is safe either way). Expired means
+     * ExpirationDate at or before now: Salesforce removes an expired assignment, but not necessarily at once.
+     * IsActive is selected, not filtered: see {@link Assembly#assignments}.
+     */
+    record AssignmentFilter(int apiMajor, Instant now) {
+
+        static final String REVOKED = " AND IsRevoked = false";
+
+        static AssignmentFilter of(String apiVersion, Instant now) {
+            int dot = apiVersion.indexOf('.');
+            return new AssignmentFilter(Integer.parseInt(dot < 0 ? apiVersion : apiVersion.substring(0, dot)),
+                    now.truncatedTo(ChronoUnit.SECONDS));
+        }
+
+        String assignments(String template) {
+            String granting = (apiMajor >= 57 ? REVOKED : "") + (apiMajor >= 52 ? " AND (ExpirationDate = null"
+                    + " OR ExpirationDate > " + DateTimeFormatter.ISO_INSTANT.format(now) + ")" : "");
+            return template.replace("{active}", apiMajor >= 52 ? ", IsActive" : "").replace("{granting}", granting);
+        }
+
+        String licenseAssignments(String template) {
+            return template.replace("{granting}", apiMajor >= 58 ? REVOKED : "");
+        }
+
+        static String withoutRevoked(String soql) {
+            return soql.replace(REVOKED, "");
+        }
+
+        /** What the API version can't tell, as a gap; empty from 57.0 on. */
+        Optional<OrgAccess.Gap> gap() {
+            if (apiMajor >= 57) {
+                return Optional.empty();
+            }
+            String missing = apiMajor >= 52 ? "PermissionSetAssignment.IsRevoked (API 57.0)"
+                    : "PermissionSetAssignment.IsRevoked (API 57.0), ExpirationDate and IsActive (API 52.0)";
+            return Optional.of(new OrgAccess.Gap(null, "permission set assignments", "REST API version " + apiMajor
+                    + ".0 has no " + missing + ", so an assignment revoked by a user access policy"
+                    + (apiMajor >= 52 ? "" : " or past its expiration date") + " is counted as if it granted.",
+                    "Set sfapi.apiVersion to 57.0 or later (the default is " + ConnectionSettings.DEFAULT_API_VERSION
+                            + ")."));
+        }
     }
 
     private FileProperties[] listProfiles() throws OrgException {
@@ -162,7 +247,18 @@ public final class OrgAccessReader {
 
     private List<Future<List<PermissionFile>>> reads(Parallel parallel, MetadataKind kind, List<String> names,
                                                      String origin) {
-        List<Future<List<PermissionFile>>> futures = new ArrayList<>();
+        return reads(parallel, kind, names, m -> convert(m, kind, origin));
+    }
+
+    /** A Metadata record turned into the model. */
+    @FunctionalInterface
+    private interface Conversion<T> {
+        T convert(Metadata m) throws OrgException;
+    }
+
+    private <T> List<Future<List<T>>> reads(Parallel parallel, MetadataKind kind, List<String> names,
+                                            Conversion<T> conversion) {
+        List<Future<List<T>>> futures = new ArrayList<>();
         for (int from = 0; from < names.size(); from += READ_METADATA_LIMIT) {
             String[] chunk = names.subList(from, Math.min(names.size(), from + READ_METADATA_LIMIT))
                     .toArray(String[]::new);
@@ -170,12 +266,12 @@ public final class OrgAccessReader {
                     + (chunk.length == 1 ? "" : "s");
             futures.add(parallel.submit(() -> {
                 ReadResult r = client.metadata().call(what, c -> c.readMetadata(kind.typeName(), chunk));
-                List<PermissionFile> out = new ArrayList<>();
+                List<T> out = new ArrayList<>();
                 if (r != null && r.getRecords() != null) {
                     for (Metadata m : r.getRecords()) {
                         // A name the org doesn't have comes back as an empty record (or xsi:nil).
                         if (m != null && m.getFullName() != null) {
-                            out.add(convert(m, kind, origin));
+                            out.add(conversion.convert(m));
                         }
                     }
                 }
@@ -201,20 +297,50 @@ public final class OrgAccessReader {
                 : MetadataConversion.permissionSet((PermissionSet) m, kind, from);
     }
 
+    /** A PermissionSetGroup record as the model, with the org's recalculation status. */
+    private static PermissionSetGroup group(Metadata m, String origin) throws OrgException {
+        if (!(m instanceof com.sforce.soap.metadata.PermissionSetGroup g)) {
+            throw new OrgException(OrgException.Kind.PROTOCOL, "readMetadata of PermissionSetGroup '"
+                    + m.getFullName() + "' answered with a " + m.getClass().getSimpleName() + " record instead of a"
+                    + " PermissionSetGroup. Check that the instance URL is the org's.");
+        }
+        return new PermissionSetGroup(g.getFullName(), g.getLabel() == null || g.getLabel().isBlank() ? null
+                : g.getLabel(), names(g.getPermissionSets()), names(g.getMutingPermissionSets()),
+                origin + ", PermissionSetGroup " + g.getFullName(), g.getStatus() == null || g.getStatus().isBlank()
+                ? null : g.getStatus().trim());
+    }
+
+    private static List<String> names(String[] values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                if (v != null && !v.isBlank()) {
+                    out.add(v.trim());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The components of a type's reads, each requested name matched; names with no record become gaps. */
     private static List<PermissionFile> received(List<Future<List<PermissionFile>>> reads, List<String> requested,
                                                  MetadataKind kind, Assembly a) {
+        return received(reads, requested, kind, a, PermissionFile::fullName);
+    }
+
+    private static <T> List<T> received(List<Future<List<T>>> reads, List<String> requested, MetadataKind kind,
+                                        Assembly a, Function<T, String> nameOf) {
         Function<String, String> key = kind == MetadataKind.PROFILE ? ProfileNames::key
                 : s -> s.toLowerCase(Locale.ROOT);
-        Map<String, PermissionFile> byKey = new LinkedHashMap<>();
-        for (Future<List<PermissionFile>> f : reads) {
-            for (PermissionFile file : Parallel.result(f)) {
-                byKey.put(key.apply(file.fullName()), file);
+        Map<String, T> byKey = new LinkedHashMap<>();
+        for (Future<List<T>> f : reads) {
+            for (T file : Parallel.result(f)) {
+                byKey.put(key.apply(nameOf.apply(file)), file);
             }
         }
-        List<PermissionFile> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (String name : requested) {
-            PermissionFile file = byKey.get(key.apply(name));
+            T file = byKey.get(key.apply(name));
             if (file == null) {
                 a.missing(kind, name);
             } else {
@@ -352,6 +478,21 @@ public final class OrgAccessReader {
                 if (b == null || r.at("/PermissionSet/IsOwnedByProfile").asBoolean(false)) {
                     continue; // the profile's own set is read as the profile
                 }
+                if (b.status == UserSetup.Status.ACTIVE && !r.path("IsActive").asBoolean(true)) {
+                    // The reference says only "whether the assignment is active"; an assignment that isn't
+                    // grants nothing. (An inactive user's rows are kept: that user is an error anyway, and
+                    // the drift check should still see what it holds.)
+                    String name = text(r, "/PermissionSetGroupId") != null
+                            ? "permission set group '" + fullName(text(r, "/PermissionSetGroup/NamespacePrefix"),
+                                    text(r, "/PermissionSetGroup/DeveloperName")) + "'"
+                            : "permission set '" + fullName(text(r, "/PermissionSet/NamespacePrefix"),
+                                    text(r, "/PermissionSet/Name")) + "'";
+                    gaps.add(new OrgAccess.Gap(b.username, name, "the org shows the assignment of " + name + " to '"
+                            + b.username + "' as inactive (PermissionSetAssignment.IsActive = false), so nothing it"
+                            + " grants is counted.", "Check the user's permission set assignments in Setup > Users;"
+                            + " remove the assignment, or assign it again if the integration needs it."));
+                    continue;
+                }
                 if (text(r, "/PermissionSetGroupId") != null) {
                     String group = fullName(text(r, "/PermissionSetGroup/NamespacePrefix"),
                             text(r, "/PermissionSetGroup/DeveloperName"));
@@ -461,6 +602,92 @@ public final class OrgAccessReader {
             return out;
         }
 
+        List<String> groupNames() {
+            List<String> out = new ArrayList<>();
+            groups.values().forEach(g -> addOnce(out, g.fullName));
+            return out;
+        }
+
+        /**
+         * Holds each group's components (Q4) against its PermissionSetGroup metadata. The checks use a group
+         * only when its metadata confirms it: status Updated (anything else means Salesforce hasn't finished
+         * recalculating, so the group's effective permissions may differ from its components), and the same
+         * members and muting sets. Otherwise, or without metadata, the group is a gap and what it could
+         * decide is "cannot tell": neither view is picked silently.
+         */
+        void confirmGroups(List<PermissionSetGroup> metadata) {
+            Map<String, PermissionSetGroup> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            metadata.forEach(m -> byName.put(m.fullName(), m));
+            for (GroupBuilder g : groups.values()) {
+                if (g.fullName == null || unresolvedGroups.contains(g.fullName)) {
+                    continue;
+                }
+                PermissionSetGroup md = byName.get(g.fullName);
+                if (md == null) {
+                    unresolvedGroups.add(g.fullName); // missing(): already a gap
+                    continue;
+                }
+                g.label = md.label();
+                g.status = md.status();
+                String subject = "permission set group '" + g.fullName + "'";
+                if (!PermissionSetGroup.UPDATED.equalsIgnoreCase(md.status())) {
+                    unresolvedGroups.add(g.fullName);
+                    gaps.add(new OrgAccess.Gap(holder(g.fullName), subject, subject + " has status "
+                            + (md.status() == null ? "(none)" : md.status()) + statusMeaning(md.status())
+                            + ": its permissions may differ from its components, so what it grants or mutes can't"
+                            + " be told.", "Recalculate it (Setup > Permission Set Groups > " + g.fullName
+                            + (md.status() != null && md.status().equalsIgnoreCase("Failed")
+                            ? ": check why the recalculation failed, then Recalculate" : " > Recalculate, or wait"
+                            + " for the recalculation to finish") + ") and run again once its status is Updated."));
+                    continue;
+                }
+                List<String> differences = new ArrayList<>();
+                difference(differences, "permission sets", md.permissionSets(), g.members);
+                difference(differences, "muting permission sets", md.mutingPermissionSets(), g.muting);
+                if (!differences.isEmpty()) {
+                    unresolvedGroups.add(g.fullName);
+                    gaps.add(new OrgAccess.Gap(holder(g.fullName), subject, "the PermissionSetGroup metadata of '"
+                            + g.fullName + "' and its PermissionSetGroupComponent rows disagree: "
+                            + String.join("; ", differences) + ". Which of them Salesforce applies can't be told, so"
+                            + " neither is used and what the group grants or mutes can't be told.",
+                            "Run again (the group may have changed during the read); if it stays, recalculate the"
+                            + " group in Setup > Permission Set Groups and report this case with a snapshot."));
+                }
+            }
+        }
+
+        private static String statusMeaning(String status) {
+            if (status == null) {
+                return " (Updated would mean Salesforce has recalculated it)";
+            }
+            return switch (status.toLowerCase(Locale.ROOT)) {
+                case "outdated" -> " (it needs recalculating)";
+                case "updating" -> " (Salesforce is recalculating it)";
+                case "failed" -> " (its recalculation failed)";
+                default -> " (Updated would mean Salesforce has recalculated it)";
+            };
+        }
+
+        private static void difference(List<String> out, String what, List<String> metadata, List<String> components) {
+            List<String> onlyMetadata = metadata.stream().filter(n -> !containsIgnoreCase(components, n)).toList();
+            List<String> onlyComponents = components.stream().filter(n -> !containsIgnoreCase(metadata, n)).toList();
+            if (!onlyMetadata.isEmpty()) {
+                out.add("the metadata lists " + what + " '" + String.join("', '", onlyMetadata)
+                        + "' that the components don't");
+            }
+            if (!onlyComponents.isEmpty()) {
+                out.add("the components list " + what + " '" + String.join("', '", onlyComponents)
+                        + "' that the metadata doesn't");
+            }
+        }
+
+        /** The one requested user holding this group, or null for several. */
+        private String holder(String group) {
+            List<String> holders = byUsername.values().stream().filter(b -> containsIgnoreCase(b.groups, group))
+                    .map(b -> b.username).toList();
+            return holders.size() == 1 ? holders.get(0) : null;
+        }
+
         Map<String, String> profileLabels() {
             return profileLabels;
         }
@@ -469,8 +696,8 @@ public final class OrgAccessReader {
             List<PermissionSetGroup> out = new ArrayList<>();
             for (GroupBuilder g : groups.values()) {
                 if (g.fullName != null && !unresolvedGroups.contains(g.fullName)) {
-                    out.add(new PermissionSetGroup(g.fullName, null, g.members, g.muting,
-                            "org, PermissionSetGroupComponent of " + g.fullName));
+                    out.add(new PermissionSetGroup(g.fullName, g.label, g.members, g.muting,
+                            "org, PermissionSetGroupComponent of " + g.fullName, g.status));
                 }
             }
             return out;
@@ -522,6 +749,8 @@ public final class OrgAccessReader {
 
     private static final class GroupBuilder {
         final String fullName;
+        String label;
+        String status;
         final List<String> members = new ArrayList<>();
         final List<String> muting = new ArrayList<>();
 

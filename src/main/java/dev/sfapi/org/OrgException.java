@@ -54,6 +54,27 @@ public class OrgException extends Exception {
     }
 
     /**
+     * A query named a field the org doesn't have, one of those that exist only in some orgs or API versions
+     * ({@link RestClient#OPTIONAL_FIELDS}); the reader runs the query again without it.
+     */
+    public static final class UnknownField extends OrgException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+
+        UnknownField(String field, String message) {
+            super(Kind.REJECTED, message);
+            this.field = field;
+        }
+
+        /** The field's API name, as the query spelled it. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
      * Stands in for a third-party exception (wsc, the JDK) whose message might carry a credential: same
      * class name in {@link #toString()}, scrubbed message, same stack trace, scrubbed causes.
      *

@@ -29,6 +29,7 @@ public final class OrgMetadata implements MetadataSource {
     private final Map<String, PermissionFile> permissionSets;
     private final Map<String, PermissionSetGroup> groups;
     private final Map<String, PermissionFile> mutingSets;
+    private final List<PermissionSetGroup> groupMetadata;
 
     /**
      * @param description   for messages ("metadata read from org Acme (00D…)")
@@ -38,6 +39,19 @@ public final class OrgMetadata implements MetadataSource {
     public OrgMetadata(String description, List<PermissionFile> profiles, Map<String, String> profileLabels,
                        List<PermissionFile> permissionSets, List<PermissionSetGroup> groups,
                        List<PermissionFile> mutingSets) {
+        this(description, profiles, profileLabels, permissionSets, groups, mutingSets, List.of());
+    }
+
+    /**
+     * @param groups        the groups the checks use: members and muting sets from PermissionSetGroupComponent,
+     *                      only those whose metadata confirms them (status Updated, the same lists)
+     * @param groupMetadata every group's PermissionSetGroup metadata as readMetadata returned it, with its
+     *                      status, for the record (snapshots keep it)
+     */
+    public OrgMetadata(String description, List<PermissionFile> profiles, Map<String, String> profileLabels,
+                       List<PermissionFile> permissionSets, List<PermissionSetGroup> groups,
+                       List<PermissionFile> mutingSets, List<PermissionSetGroup> groupMetadata) {
+        this.groupMetadata = List.copyOf(groupMetadata);
         this.description = description;
         for (PermissionFile p : profiles) {
             this.profiles.put(ProfileNames.key(p.fullName()), p);
@@ -61,7 +75,7 @@ public final class OrgMetadata implements MetadataSource {
     /** The same metadata under another description (a snapshot describes itself differently). */
     public OrgMetadata describedAs(String newDescription) {
         return new OrgMetadata(newDescription, profiles(), profileLabels, permissionSets(), groups(),
-                mutingPermissionSets());
+                mutingPermissionSets(), groupMetadata);
     }
 
     @Override
@@ -128,5 +142,10 @@ public final class OrgMetadata implements MetadataSource {
 
     public List<PermissionFile> mutingPermissionSets() {
         return List.copyOf(mutingSets.values());
+    }
+
+    /** The PermissionSetGroup metadata read for the users' groups, with their status. */
+    public List<PermissionSetGroup> groupMetadata() {
+        return groupMetadata;
     }
 }

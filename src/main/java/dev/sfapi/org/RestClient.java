@@ -30,6 +30,14 @@ public final class RestClient {
     static final Set<String> SETUP_OBJECTS = Set.of("PermissionSetAssignment", "PermissionSetLicenseAssign",
             "PermissionSetGroupComponent", "UserLogin");
 
+    /**
+     * Fields a query may name that not every org has: PermissionSetAssignment.IsRevoked "is available only if
+     * user access policies are enabled" (object reference). A query refused for one of them fails with
+     * {@link OrgException.UnknownField}, so the caller can ask again without it.
+     */
+    static final Set<String> OPTIONAL_FIELDS = Set.of("IsRevoked");
+
+    private static final Pattern NO_SUCH_COLUMN = Pattern.compile("No such column '([A-Za-z0-9_]+)'");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FROM = Pattern.compile("(?i)\\bFROM\\s+([A-Za-z0-9_]+)");
     private static final Pattern NAMED_OBJECT = Pattern.compile("(?:sObject type|on entity) '([A-Za-z0-9_]+)'");
@@ -120,6 +128,11 @@ public final class RestClient {
         }
         if ("REQUEST_LIMIT_EXCEEDED".equals(code)) {
             return new OrgException(OrgException.Kind.API_LIMIT, refused + API_LIMIT_ADVICE);
+        }
+        Matcher column = NO_SUCH_COLUMN.matcher(error.message());
+        if ("INVALID_FIELD".equals(code) && column.find() && OPTIONAL_FIELDS.contains(column.group(1))) {
+            return new OrgException.UnknownField(column.group(1), "The org rejected the " + what + ": it has no field "
+                    + column.group(1) + " (" + said + ").");
         }
         if (("INVALID_TYPE".equals(code) || "INVALID_FIELD".equals(code)) && isSetupObject(error, object)) {
             String failed = namedObject(error).orElse(object);

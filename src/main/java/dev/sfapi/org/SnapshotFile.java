@@ -1,5 +1,6 @@
 package dev.sfapi.org;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,13 +33,20 @@ import java.util.TreeMap;
  * (in a build without credentials, or to share a failing case).
  *
  * <h2>Format</h2>
- * A JSON object with {@code "format": "sfapi-org-snapshot"} and {@code "formatVersion": 1}; then the org
+ * A JSON object with {@code "format": "sfapi-org-snapshot"} and {@code "formatVersion": 2}; then the org
  * (id, name, instance host, API version, time taken, whether anonymized), the requested usernames, each
  * user with status, profile, license, permission sets, groups and permission set licenses, the org's user
  * licenses and permission set licenses with seat counts, and the metadata in the plugin's own model
  * (object → operations as the declaration's keywords, field → read/edit, system permission → enabled,
- * and whether a profile's absences prove "not granted"). Fields a later version adds within the same
- * format version are ignored by older readers; a higher format version is refused with what to do.
+ * and whether a profile's absences prove "not granted"), and each group's PermissionSetGroup metadata
+ * with its recalculation status. Fields a later version adds within the same format version are ignored
+ * by older readers; a higher format version is refused with what to do.
+ *
+ * <h2>Versions</h2>
+ * 2 added {@code permissionSetGroupMetadata} (and {@code status} on groups), and every profile in it is
+ * complete. Version 1 files are still read: their profiles were all read whole with readMetadata, so a
+ * profile version 1 marked partial (a guard since dropped) is read as complete; their groups' status was
+ * never checked, which each group's gap says.
  *
  * <p>A snapshot never holds a credential: none is in an {@link OrgAccess}, and the text is checked
  * against the {@link Redactor}'s patterns before it is written.
@@ -46,7 +54,7 @@ import java.util.TreeMap;
 public final class SnapshotFile {
 
     public static final String FORMAT = "sfapi-org-snapshot";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -185,7 +193,8 @@ public final class SnapshotFile {
     record Snapshot(String format, int formatVersion, String writtenBy, Org org, List<String> requestedUsernames,
                     List<User> users, List<Seats> userLicenses, List<Seats> permissionSetLicenses,
                     Map<String, String> profileLabels, List<Permissions> profiles, List<Permissions> permissionSets,
-                    List<Group> permissionSetGroups, List<Permissions> mutingPermissionSets, List<GapEntry> gaps) {
+                    List<Group> permissionSetGroups, List<Permissions> mutingPermissionSets, List<GapEntry> gaps,
+                    List<Group> permissionSetGroupMetadata) {
     }
 
     record Org(String id, String name, String instanceHost, String apiVersion, String retrievedAt,
@@ -205,8 +214,9 @@ public final class SnapshotFile {
                        Map<String, Boolean> userPermissions, Boolean activationRequired) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Group(String fullName, String label, List<String> permissionSets, List<String> mutingPermissionSets,
-                 String origin) {
+                 String origin, String status) {
     }
 
     record GapEntry(String username, String subject, String reason, String fix) {
@@ -233,7 +243,7 @@ public final class SnapshotFile {
         return new Snapshot(FORMAT, FORMAT_VERSION, "sfapi-maven-plugin", org, requested, users,
                 seats(a.userLicenses()), seats(a.permissionSetLicenses()), new TreeMap<>(m.profileLabels()),
                 permissions(m.profiles(), anon), permissions(m.permissionSets(), anon), groups(m.groups(), anon),
-                permissions(m.mutingPermissionSets(), anon), gaps);
+                permissions(m.mutingPermissionSets(), anon), gaps, groups(m.groupMetadata(), anon));
     }
 
     private static List<Seats> seats(List<OrgAccess.LicenseSeats> seats) {
@@ -256,10 +266,11 @@ public final class SnapshotFile {
 
     private static List<Group> groups(List<PermissionSetGroup> groups, Anonymizer anon) {
         return groups.stream().map(g -> new Group(g.fullName(), g.label(), g.permissionSets(),
-                g.mutingPermissionSets(), anon == null ? g.origin() : anon.text(g.origin()))).toList();
+                g.mutingPermissionSets(), anon == null ? g.origin() : anon.text(g.origin()), g.status())).toList();
     }
 
     private static OrgAccess fromSnapshot(Snapshot s, String shownAs) {
+        boolean version1 = s.formatVersion() < 2;
         Org o = required(s.org(), "org");
         OrgAccess.OrgInfo info = new OrgAccess.OrgInfo(o.id(), o.name(), o.instanceHost(), o.apiVersion(),
                 Instant.parse(required(o.retrievedAt(), "org.retrievedAt")), o.anonymized());
@@ -271,19 +282,41 @@ public final class SnapshotFile {
                     orEmpty(u.permissionSetGroups()), orEmpty(u.permissionSetLicenses())));
         }
         String origin = "snapshot " + shownAs;
+        List<PermissionFile> profiles = files(s.profiles(), MetadataKind.PROFILE, origin, "profiles");
+        if (version1) {
+            profiles = profiles.stream().map(SnapshotFile::complete).toList();
+        }
+        List<PermissionSetGroup> groups = groupsOf(s.permissionSetGroups(), "permissionSetGroups", origin);
         OrgMetadata metadata = new OrgMetadata("metadata in snapshot " + shownAs + " of " + info.describe(),
-                files(s.profiles(), MetadataKind.PROFILE, origin, "profiles"),
-                s.profileLabels() == null ? Map.of() : s.profileLabels(),
-                files(s.permissionSets(), MetadataKind.PERMISSION_SET, origin, "permissionSets"),
-                list(s.permissionSetGroups(), "permissionSetGroups").stream().map(g -> new PermissionSetGroup(
-                        required(g.fullName(), "permissionSetGroups[].fullName"), g.label(),
-                        orEmpty(g.permissionSets()), orEmpty(g.mutingPermissionSets()), originOf(g.origin(), origin)))
-                        .toList(),
-                files(s.mutingPermissionSets(), MetadataKind.MUTING_PERMISSION_SET, origin, "mutingPermissionSets"));
-        List<OrgAccess.Gap> gaps = s.gaps() == null ? List.of() : s.gaps().stream()
-                .map(g -> new OrgAccess.Gap(g.username(), g.subject(), g.reason(), g.fix())).toList();
+                profiles, s.profileLabels() == null ? Map.of() : s.profileLabels(),
+                files(s.permissionSets(), MetadataKind.PERMISSION_SET, origin, "permissionSets"), groups,
+                files(s.mutingPermissionSets(), MetadataKind.MUTING_PERMISSION_SET, origin, "mutingPermissionSets"),
+                version1 ? List.of() : groupsOf(s.permissionSetGroupMetadata(), "permissionSetGroupMetadata", origin));
+        List<OrgAccess.Gap> gaps = new ArrayList<>(s.gaps() == null ? List.of() : s.gaps().stream()
+                .map(g -> new OrgAccess.Gap(g.username(), g.subject(), g.reason(), g.fix())).toList());
+        if (version1) {
+            for (PermissionSetGroup g : groups) {
+                gaps.add(new OrgAccess.Gap(null, "permission set group '" + g.fullName() + "'", "the snapshot "
+                        + shownAs + " was written by an older plugin, which did not check whether Salesforce had"
+                        + " finished recalculating permission set group '" + g.fullName() + "'; its components are"
+                        + " used as they were.", "Take a new snapshot with 'mvn sfapi:snapshot'."));
+            }
+        }
         return new OrgAccess(info, list(s.requestedUsernames(), "requestedUsernames"), users,
                 seatsOf(s.userLicenses()), seatsOf(s.permissionSetLicenses()), metadata, gaps);
+    }
+
+    private static List<PermissionSetGroup> groupsOf(List<Group> entries, String what, String origin) {
+        return list(entries, what).stream().map(g -> new PermissionSetGroup(required(g.fullName(), what
+                + "[].fullName"), g.label(), orEmpty(g.permissionSets()), orEmpty(g.mutingPermissionSets()),
+                originOf(g.origin(), origin), g.status())).toList();
+    }
+
+    /** A version 1 profile: read whole with readMetadata, so complete whatever the old guard marked it. */
+    private static PermissionFile complete(PermissionFile p) {
+        return p.completeness() == PermissionFile.Completeness.FULL ? p : new PermissionFile(p.kind(), p.fullName(),
+                p.label(), p.license(), p.objects(), p.fields(), p.userPermissions(), PermissionFile.Completeness.FULL,
+                p.origin(), p.activationRequired());
     }
 
     private static List<OrgAccess.LicenseSeats> seatsOf(List<Seats> seats) {

@@ -111,10 +111,11 @@ class OrgAccessReaderTest {
         assertEquals(PermissionFile.Completeness.FULL, payroll.completeness(), "a whole profile from readMetadata");
         assertEquals(Set.of(), payroll.objects().get("Opportunity"), "listed with every flag false");
         assertEquals("Salesforce Platform", payroll.license());
-        // Guards against a sparse read: no system permissions (Admin's file) or no object settings at all.
-        assertEquals(PermissionFile.Completeness.SOURCE_PROFILE, md.profile("Admin").orElseThrow().completeness());
-        assertEquals(PermissionFile.Completeness.SOURCE_PROFILE,
-                md.profile(CorpusOrg.INTEGRATION_PROFILE).orElseThrow().completeness());
+        // Lean profiles too: readMetadata returns the whole profile, so absence is proof.
+        assertEquals(PermissionFile.Completeness.FULL, md.profile("Admin").orElseThrow().completeness(),
+                "no system permissions in its document");
+        assertEquals(PermissionFile.Completeness.FULL,
+                md.profile(CorpusOrg.INTEGRATION_PROFILE).orElseThrow().completeness(), "no object settings at all");
         assertEquals(Boolean.TRUE, md.profile(CorpusOrg.INTEGRATION_PROFILE).orElseThrow().userPermissions()
                 .get("ApiEnabled"));
 
@@ -132,6 +133,92 @@ class OrgAccessReaderTest {
         PermissionFile muting = md.mutingPermissionSet(CorpusOrg.MUTING_SET).orElseThrow();
         assertEquals(Set.of(FieldOperation.READ, FieldOperation.EDIT),
                 muting.fields().get("ffscpq__Estimate_Role_Request__c.ffscpq__Percent_Discount__c"));
+    }
+
+    @Test
+    void theGroupsMetadataIsReadInTheSameWaveAsTheSetsItNames() throws Exception {
+        org.control().latency(Duration.ofMillis(40));
+        OrgAccess access = read(List.of(CorpusOrg.GROUP_USER));
+        PermissionSetGroup md = access.metadata().groupMetadata().get(0);
+        assertEquals(CorpusOrg.GROUP, md.fullName());
+        assertEquals("Updated", md.status());
+        assertEquals("Certinia - SCPQ - Estimator", md.label());
+        assertEquals(13, md.permissionSets().size());
+        PermissionSetGroup used = access.metadata().permissionSetGroup(CorpusOrg.GROUP).orElseThrow();
+        assertEquals("Certinia - SCPQ - Estimator", used.label(), "the label comes from the metadata");
+        // Wave 2 is one round of concurrent calls: the group's read started before the first set read ended.
+        List<RequestRecord> wave2 = org.log().requests().stream().filter(r -> "readMetadata".equals(r.operation()))
+                .toList();
+        assertEquals(5, wave2.size(), "1 profile, 2 set, 1 muting, 1 group read");
+        assertTrue(org.log().maxConcurrent() >= 5, "max concurrent " + org.log().maxConcurrent());
+    }
+
+    /** The corpus org plus a user holding a group whose metadata is set up by {@code group}. */
+    static OrgAccess readGroupUser(java.util.function.Consumer<OrgModelBuilder.GroupSpec> group) throws Exception {
+        OrgModelBuilder b = CorpusOrg.builder();
+        b.permissionSet("Member_A", s -> s.label("Member A"));
+        b.permissionSet("Member_B", s -> s.label("Member B"));
+        b.mutingPermissionSet("Group_Muted", m -> m.label("Group Muted"));
+        b.permissionSetGroup("Ops_Group", group);
+        b.user("grouped@acme.example", u -> u.profile(CorpusOrg.PLATFORM_PROFILE).permissionSetGroups("Ops_Group"));
+        try (SalesforceStandIn standIn = SalesforceStandIn.start(b.build())) {
+            return new OrgAccessReader(StandInSettings.connect(standIn)).read(List.of("grouped@acme.example"));
+        }
+    }
+
+    @Test
+    void aGroupSalesforceHasNotRecalculatedIsAGapAndNotUsed() throws Exception {
+        for (String status : List.of("Outdated", "Updating", "Failed")) {
+            OrgAccess access = readGroupUser(g -> g.permissionSets("Member_A").status(status));
+            assertTrue(access.metadata().permissionSetGroup("Ops_Group").isEmpty(), status + ": not used");
+            assertEquals(status, access.metadata().groupMetadata().get(0).status());
+            assertEquals(List.of("Ops_Group"), access.user("grouped@acme.example").orElseThrow().permissionSetGroups(),
+                    "still assigned");
+            assertEquals(1, access.gaps().size(), access.gaps().toString());
+            OrgAccess.Gap gap = access.gaps().get(0);
+            assertEquals("permission set group 'Ops_Group'", gap.subject());
+            assertEquals("grouped@acme.example", gap.username());
+            assertTrue(gap.reason().contains("has status " + status), gap.reason());
+            assertTrue(gap.reason().contains("may differ from its components"), gap.reason());
+            assertTrue(gap.fix().contains("Setup > Permission Set Groups > Ops_Group"), gap.fix());
+            assertTrue(gap.fix().contains("once its status is Updated"), gap.fix());
+        }
+    }
+
+    @Test
+    void whenTheGroupsMetadataAndComponentsDisagreeNeitherIsPicked() throws Exception {
+        // SOQL components: Member_A and the muting set; the metadata: Member_A, Member_B and no muting set.
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><PermissionSetGroup xmlns=\"http://soap.sforce.com/"
+                + "2006/04/metadata\"><label>Ops</label><permissionSets>Member_A</permissionSets><permissionSets>"
+                + "Member_B</permissionSets><status>Updated</status></PermissionSetGroup>";
+        OrgAccess access = readGroupUser(g -> g.permissionSets("Member_A").mutingPermissionSets("Group_Muted")
+                .metadata(dev.sfapi.standin.org.MetadataDocument.xml("Ops_Group", xml)));
+        assertTrue(access.metadata().permissionSetGroup("Ops_Group").isEmpty(), "not used");
+        assertEquals(1, access.gaps().size(), access.gaps().toString());
+        String reason = access.gaps().get(0).reason();
+        assertTrue(reason.contains("the metadata lists permission sets 'Member_B' that the components don't"), reason);
+        assertTrue(reason.contains("the components list muting permission sets 'Group_Muted' that the metadata"
+                + " doesn't"), reason);
+    }
+
+    @Test
+    void anUpdatedGroupWhoseMetadataAgreesIsUsed() throws Exception {
+        OrgAccess access = readGroupUser(g -> g.permissionSets("Member_A", "Member_B")
+                .mutingPermissionSets("Group_Muted"));
+        PermissionSetGroup used = access.metadata().permissionSetGroup("Ops_Group").orElseThrow();
+        assertEquals(List.of("Member_A", "Member_B"), used.permissionSets());
+        assertEquals(List.of("Group_Muted"), used.mutingPermissionSets());
+        assertEquals(List.of(), access.gaps());
+    }
+
+    @Test
+    void aGroupReadMetadataDoesNotReturnIsAGap() throws Exception {
+        org.control().hideMetadata("PermissionSetGroup", CorpusOrg.GROUP);
+        OrgAccess access = read(List.of(CorpusOrg.GROUP_USER));
+        assertTrue(access.metadata().permissionSetGroup(CorpusOrg.GROUP).isEmpty());
+        assertEquals(1, access.gaps().size(), access.gaps().toString());
+        assertTrue(access.gaps().get(0).reason().contains("readMetadata returned no PermissionSetGroup"),
+                access.gaps().get(0).reason());
     }
 
     @Test
@@ -163,13 +250,13 @@ class OrgAccessReaderTest {
         }
         assertEquals(QUERIED_OBJECTS.size(), log.count(Endpoint.REST_QUERY));
         assertEquals(1, log.count(Endpoint.METADATA_SOAP, "listMetadata", "Profile"));
-        // 4 profiles, 15 permission sets (2 direct + 13 group members), 1 muting set: ⌈n/10⌉ reads each.
+        // 4 profiles, 15 permission sets (2 direct + 13 group members), 1 muting set, 1 group: ⌈n/10⌉ reads each.
         assertEquals(1, log.count(Endpoint.METADATA_SOAP, "readMetadata", "Profile"));
         assertEquals(2, log.count(Endpoint.METADATA_SOAP, "readMetadata", "PermissionSet"));
         assertEquals(1, log.count(Endpoint.METADATA_SOAP, "readMetadata", "MutingPermissionSet"));
-        assertEquals(0, log.count(Endpoint.METADATA_SOAP, "readMetadata", "PermissionSetGroup"),
-                "groups come from their components (Q4)");
-        assertEquals(1 + 8 + 1 + 1 + 2 + 1, log.count());
+        assertEquals(1, log.count(Endpoint.METADATA_SOAP, "readMetadata", "PermissionSetGroup"),
+                "the group's metadata confirms its components (Q4)");
+        assertEquals(1 + 8 + 1 + 1 + 2 + 1 + 1, log.count());
         assertEquals(log.count(), client.httpRequestCount() + log.count(Endpoint.METADATA_SOAP),
                 "the client's own count agrees (it counts REST and OAuth)");
     }
@@ -308,5 +395,119 @@ class OrgAccessReaderTest {
         assertTrue(payroll.objects().size() > 300);
         assertTrue(payroll.objects().values().stream().anyMatch(ops -> ops.contains(Operation.READ)));
         assertEquals(Boolean.TRUE, payroll.userPermissions().get("ApiEnabled"));
+    }
+
+    /** A user holding one set of each kind of assignment, on the corpus org. */
+    static OrgModelBuilder withAssignmentsOfEveryState() {
+        OrgModelBuilder b = CorpusOrg.builder();
+        for (String name : List.of("Kept", "Expires_Later", "Expired", "Revoked", "Shown_Inactive")) {
+            b.permissionSet(name, s -> s.label(name));
+        }
+        b.permissionSetGroup("Revoked_Group", g -> g.permissionSets("Revoked_Group_Member"));
+        return b.user("states@acme.example", u -> u.profile(CorpusOrg.PLATFORM_PROFILE)
+                .permissionSets("Kept", "Expires_Later", "Expired", "Revoked", "Shown_Inactive")
+                .permissionSetGroups("Revoked_Group")
+                .permissionSetLicenses("SalesforceAPIIntegrationPsl")
+                .assignment("Expires_Later", a -> a.expires(java.time.Instant.parse("2999-01-01T00:00:00Z")))
+                .assignment("Expired", a -> a.expires(java.time.Instant.parse("2020-01-01T00:00:00Z")))
+                .assignment("Revoked", a -> a.revoke())
+                .assignment("Revoked_Group", a -> a.revoke())
+                .assignment("SalesforceAPIIntegrationPsl", a -> a.revoke())
+                .assignment("Shown_Inactive", a -> a.active(false)));
+    }
+
+    @Test
+    void revokedExpiredAndInactiveAssignmentsAreNotCounted() throws Exception {
+        try (SalesforceStandIn states = SalesforceStandIn.start(withAssignmentsOfEveryState().build())) {
+            OrgAccess access = new OrgAccessReader(StandInSettings.connect(states)).read(List.of("states@acme.example"));
+            OrgAccess.OrgUser u = access.user("states@acme.example").orElseThrow();
+            assertEquals(List.of("Kept", "Expires_Later"), u.permissionSets());
+            assertEquals(List.of(), u.permissionSetGroups(), "the group's assignment was revoked");
+            assertEquals(List.of(), u.permissionSetLicenses(), "the PSL's assignment was revoked");
+            assertTrue(access.metadata().permissionSet("Revoked").isEmpty(), "what is not assigned is not read");
+            assertTrue(access.metadata().permissionSet("Revoked_Group_Member").isEmpty(),
+                    "nor the members of a group assigned only through a revoked assignment");
+            assertEquals(1, access.gaps().size(), access.gaps().toString());
+            OrgAccess.Gap inactive = access.gaps().get(0);
+            assertEquals("permission set 'Shown_Inactive'", inactive.subject());
+            assertTrue(inactive.reason().contains("IsActive = false"), inactive.reason());
+            assertEquals(1, states.log().count(Endpoint.REST_QUERY, "query", "PermissionSetAssignment"),
+                    "filtered in the query, no extra request");
+        }
+    }
+
+    @Test
+    void anInactiveUsersAssignmentsAreKeptAsTheOrgHasThem() throws Exception {
+        // IsActive follows the user in the stand-in; an inactive user's sets must not vanish (drift would lie).
+        OrgModelBuilder b = withAssignmentsOfEveryState();
+        b.user("gone@acme.example", u -> u.profile(CorpusOrg.PLATFORM_PROFILE).active(false).permissionSets("Kept")
+                .permissionSetGroups(CorpusOrg.GROUP));
+        try (SalesforceStandIn states = SalesforceStandIn.start(b.build())) {
+            OrgAccess access = new OrgAccessReader(StandInSettings.connect(states)).read(List.of("gone@acme.example"));
+            OrgAccess.OrgUser gone = access.user("gone@acme.example").orElseThrow();
+            assertEquals(UserSetup.Status.INACTIVE, gone.status());
+            assertEquals(List.of("Kept"), gone.permissionSets());
+            assertEquals(List.of(CorpusOrg.GROUP), gone.permissionSetGroups());
+            assertEquals(List.of(), access.gaps());
+        }
+    }
+
+    @Test
+    void anOrgWithoutUserAccessPoliciesIsAskedAgainWithoutIsRevoked() throws Exception {
+        org.control().userAccessPolicies(false);
+        OrgClient client = StandInSettings.connect(org);
+        OrgAccess access = new OrgAccessReader(client).read(ALL_USERS);
+        assertEquals(List.of(CorpusOrg.GROUP), access.user(CorpusOrg.GROUP_USER).orElseThrow().permissionSetGroups());
+        assertEquals(List.of("TwoCloudNineIntegrationUser"),
+                access.user(CorpusOrg.INTEGRATION_USER).orElseThrow().permissionSets());
+        assertEquals(List.of(), access.gaps());
+        RequestLog log = org.log();
+        assertEquals(2, log.count(Endpoint.REST_QUERY, "query", "PermissionSetAssignment"), "refused, then without");
+        assertEquals(2, log.count(Endpoint.REST_QUERY, "query", "PermissionSetGroupComponent"), "its semi-join too");
+        assertEquals(1, log.count(Endpoint.REST_QUERY, "query", "PermissionSetLicenseAssign"),
+                "PermissionSetLicenseAssign.IsRevoked doesn't depend on user access policies");
+    }
+
+    @Test
+    void theAssignmentQueriesAskForWhatTheApiVersionKnows() {
+        java.time.Instant now = java.time.Instant.parse("2026-03-01T10:15:30.123Z");
+        OrgAccessReader.AssignmentFilter v62 = OrgAccessReader.AssignmentFilter.of("62.0", now);
+        String q2 = v62.assignments(OrgAccessReader.Q2_ASSIGNMENTS);
+        assertTrue(q2.contains("PermissionSetGroup.NamespacePrefix, IsActive FROM"), q2);
+        assertTrue(q2.endsWith("IN (%s) AND IsRevoked = false AND (ExpirationDate = null OR ExpirationDate >"
+                + " 2026-03-01T10:15:30Z)"), q2);
+        assertTrue(v62.assignments(OrgAccessReader.Q4_GROUP_COMPONENTS).endsWith("AND IsRevoked = false AND"
+                + " (ExpirationDate = null OR ExpirationDate > 2026-03-01T10:15:30Z))"));
+        assertTrue(v62.licenseAssignments(OrgAccessReader.Q3_LICENSE_ASSIGNMENTS).endsWith("AND IsRevoked = false"));
+        assertTrue(v62.gap().isEmpty());
+
+        OrgAccessReader.AssignmentFilter v56 = OrgAccessReader.AssignmentFilter.of("56.0", now);
+        String q2at56 = v56.assignments(OrgAccessReader.Q2_ASSIGNMENTS);
+        assertFalse(q2at56.contains("IsRevoked"), q2at56);
+        assertTrue(q2at56.contains("ExpirationDate >"), q2at56);
+        assertFalse(v56.licenseAssignments(OrgAccessReader.Q3_LICENSE_ASSIGNMENTS).contains("IsRevoked"));
+        assertTrue(v56.gap().orElseThrow().reason().contains("revoked by a user access policy"));
+
+        OrgAccessReader.AssignmentFilter v51 = OrgAccessReader.AssignmentFilter.of("51.0", now);
+        String q2at51 = v51.assignments(OrgAccessReader.Q2_ASSIGNMENTS);
+        assertFalse(q2at51.contains("IsActive") || q2at51.contains("ExpirationDate"), q2at51);
+        assertTrue(v51.gap().orElseThrow().reason().contains("past its expiration date"));
+        assertTrue(v51.gap().orElseThrow().fix().contains("57.0"));
+    }
+
+    @Test
+    void atAnOlderApiVersionTheReadWorksAndSaysWhatItCantTell() throws Exception {
+        try (SalesforceStandIn old = SalesforceStandIn.start(withAssignmentsOfEveryState().apiVersions("62.0", "56.0")
+                .build())) {
+            java.util.Map<SettingKey, String> v = StandInSettings.clientCredentials(old);
+            v.put(SettingKey.API_VERSION, "56.0");
+            OrgAccess access = new OrgAccessReader(StandInSettings.connect(StandInSettings.settings(v)))
+                    .read(List.of("states@acme.example"));
+            OrgAccess.OrgUser u = access.user("states@acme.example").orElseThrow();
+            assertEquals(List.of("Kept", "Expires_Later", "Revoked"), u.permissionSets(),
+                    "56.0 has no IsRevoked: the revoked set can't be told apart, but the expired one can");
+            assertTrue(access.gaps().stream().anyMatch(g -> g.subject().equals("permission set assignments")),
+                    access.gaps().toString());
+        }
     }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How long reading an org takes next to its critical path, and how many requests it makes next to the
  * minimum. A stand-in org is built from real corpus files: 20 profiles, 60 permission sets, 50 integration
- * users (a profile each, three permission sets each, every set used). Every request waits 50 ms before it
+ * users (a profile each, three permission sets each, every set used), and 10 permission set groups (two of
+ * those sets and a muting set each) held by the first 10 users. Every request waits 50 ms before it
  * is answered, as a distant org would. Not a unit test: tagged {@code benchmark}, skipped by default;
  * the command is in docs/benchmarks.md. Prints its figures and writes target/benchmarks/org-read.md.
  *
@@ -48,6 +49,7 @@ class OrgReadBenchmark {
     static final int PROFILES = 20;
     static final int PERMISSION_SETS = 60;
     static final int SETS_PER_USER = 3;
+    static final int GROUPS = 10;
     static final Duration LATENCY = Duration.ofMillis(Long.getLong("sfapi.bench.latencyMillis", 50));
     static final int WARMUP_ROUNDS = Integer.getInteger("sfapi.bench.warmup", 3);
     static final int MEASURED_ROUNDS = Integer.getInteger("sfapi.bench.rounds", 9);
@@ -63,7 +65,8 @@ class OrgReadBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("## Validating against an org: measured ").append(java.time.LocalDate.now()).append("\n\n");
         out.append(USERS).append(" integration users over ").append(PROFILES).append(" profiles and ")
-                .append(PERMISSION_SETS).append(" permission sets (three per user), ").append(LATENCY.toMillis())
+                .append(PERMISSION_SETS).append(" permission sets (three per user) and ").append(GROUPS)
+                .append(" permission set groups with a muting set each, ").append(LATENCY.toMillis())
                 .append(" ms latency per request; medians of ").append(MEASURED_ROUNDS).append(" runs after ")
                 .append(WARMUP_ROUNDS).append(" warm-up runs. Machine: ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
@@ -120,7 +123,8 @@ class OrgReadBenchmark {
     private static Result run(Built built) throws Exception {
         List<String> usernames = built.usernames();
         int minimum = 1 /* auth */ + 8 /* one query per kind */ + 1 /* listMetadata(Profile) */
-                + ceil(PROFILES) + ceil(PERMISSION_SETS);
+                + ceil(PROFILES) + ceil(PERMISSION_SETS) + ceil(GROUPS) /* muting sets, one per group */
+                + ceil(GROUPS) /* PermissionSetGroup */;
         try (SalesforceStandIn org = SalesforceStandIn.start(built.model())) {
             ConnectionSettings settings = StandInSettings.settings(StandInSettings.clientCredentials(org));
 
@@ -131,6 +135,9 @@ class OrgReadBenchmark {
             assertEquals(USERS, access.users().stream().filter(u -> u.status() == UserSetup.Status.ACTIVE).count());
             assertEquals(PROFILES, access.metadata().profiles().size());
             assertEquals(PERMISSION_SETS, access.metadata().permissionSets().size());
+            assertEquals(GROUPS, access.metadata().groups().size(), "every group confirmed by its metadata");
+            assertEquals(GROUPS, access.metadata().groupMetadata().size());
+            assertEquals(GROUPS, access.metadata().mutingPermissionSets().size());
             assertEquals(List.of(), access.gaps());
             int requests = org.log().count();
             String summary = org.log().summary().toString();
@@ -225,6 +232,16 @@ class OrgReadBenchmark {
                 b.permissionSet(name, s -> s.label(name));
             }
         }
+        // Groups of sets already held by someone (no extra set reads), each with a generated muting set.
+        List<String> groupNames = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            String name = String.format("Bench_Group_%02d", g + 1);
+            String muting = String.format("Bench_Muting_%02d", g + 1);
+            groupNames.add(name);
+            b.mutingPermissionSet(muting, m -> m.label(muting));
+            String[] members = {setNames.get((g * 7) % PERMISSION_SETS), setNames.get((g * 7 + 1) % PERMISSION_SETS)};
+            b.permissionSetGroup(name, s -> s.permissionSets(members).mutingPermissionSets(muting));
+        }
         List<String> usernames = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             String username = String.format("integration%02d@bench.example", i + 1);
@@ -234,7 +251,9 @@ class OrgReadBenchmark {
                 sets[k] = setNames.get((i + k * (PERMISSION_SETS / SETS_PER_USER)) % PERMISSION_SETS);
             }
             String profile = profileNames.get(i % PROFILES);
-            b.user(username, u -> u.profile(profile).permissionSets(sets).userType("Standard"));
+            String[] groups = i < GROUPS ? new String[] {groupNames.get(i)} : new String[0];
+            b.user(username, u -> u.profile(profile).permissionSets(sets).permissionSetGroups(groups)
+                    .userType("Standard"));
         }
         return new Built(b.build(), usernames, profileBytes, setBytes);
     }

@@ -122,6 +122,31 @@ class MetadataApiTest {
     }
 
     @Test
+    void aGroupsStatusComesBackAsTheFixtureSetsItInSoqlAndMetadataAlike() throws Exception {
+        dev.sfapi.standin.org.OrgModelBuilder b = CorpusOrg.builder();
+        b.permissionSetGroup("Recalc_Pending", g -> g.permissionSets("TwoCloudNineIntegrationUser").status("Outdated"));
+        b.permissionSetGroup("ffscpq__Copy", g -> g.metadata(org.org().metadata("PermissionSetGroup", CorpusOrg.GROUP)
+                .orElseThrow().document()).status("Failed"));
+        try (SalesforceStandIn groups = SalesforceStandIn.start(b.build())) {
+            ConnectorConfig cfg = new ConnectorConfig();
+            cfg.setServiceEndpoint(groups.metadataUrl());
+            cfg.setSessionId(groups.sessionFor(CorpusOrg.ADMIN_USER));
+            com.sforce.soap.metadata.Metadata[] records = new MetadataConnection(cfg).readMetadata("PermissionSetGroup",
+                    new String[] {"Recalc_Pending", "ffscpq__Copy", CorpusOrg.GROUP}).getRecords();
+            assertEquals("Outdated", ((PermissionSetGroup) records[0]).getStatus());
+            assertArrayEquals(new String[] {"TwoCloudNineIntegrationUser"}, ((PermissionSetGroup) records[0])
+                    .getPermissionSets());
+            assertEquals("Failed", ((PermissionSetGroup) records[1]).getStatus(), "a document's status overridden");
+            assertEquals(13, ((PermissionSetGroup) records[1]).getPermissionSets().length, "the rest kept");
+            assertEquals("Updated", ((PermissionSetGroup) records[2]).getStatus(), "from the corpus file");
+            var rows = new dev.sfapi.standin.soql.SoqlEngine(new dev.sfapi.standin.soql.OrgRecords(groups.org()))
+                    .run("SELECT DeveloperName, Status FROM PermissionSetGroup", "62.0", true).rows();
+            assertTrue(rows.stream().anyMatch(r -> "Recalc_Pending".equals(r.get("DeveloperName"))
+                    && "Outdated".equals(r.get("Status"))), rows.toString());
+        }
+    }
+
+    @Test
     void aMissingNameIsAnEmptyRecordNotAnError() throws ConnectionException {
         Metadata[] records = admin().readMetadata("Profile",
                 new String[] {"No Such Profile", CorpusOrg.INTEGRATION_PROFILE, "System Administrator"}).getRecords();

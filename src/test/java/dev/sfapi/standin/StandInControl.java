@@ -36,6 +36,7 @@ public final class StandInControl {
     private final AtomicInteger queryBatchSize = new AtomicInteger();
     private final List<FaultRule> faults = new ArrayList<>();
     private volatile boolean viewSetup = true;
+    private volatile boolean userAccessPolicies = true;
     private volatile boolean modifyMetadata = true;
     private volatile boolean soapLoginEnabled = true;
     private final Set<String> hiddenMetadata = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -122,6 +123,20 @@ public final class StandInControl {
         return viewSetup;
     }
 
+    /**
+     * Whether the org has user access policies enabled. Without them, PermissionSetAssignment.IsRevoked
+     * does not exist ("This field is available only if user access policies are enabled", object
+     * reference), and a query naming it is refused with INVALID_FIELD.
+     */
+    public StandInControl userAccessPolicies(boolean enabled) {
+        this.userAccessPolicies = enabled;
+        return this;
+    }
+
+    public boolean userAccessPolicies() {
+        return userAccessPolicies;
+    }
+
     /** Whether the connecting user has Modify All Data / Modify Metadata (the Metadata API needs one). */
     public StandInControl modifyMetadata(boolean granted) {
         this.modifyMetadata = granted;
@@ -169,6 +184,7 @@ public final class StandInControl {
         queryBatchSize.set(0);
         faults.clear();
         viewSetup = true;
+        userAccessPolicies = true;
         modifyMetadata = true;
         soapLoginEnabled = true;
         hiddenMetadata.clear();

@@ -38,13 +38,14 @@
  * the highest concurrency; it never holds a header, a body or a secret.
  * {@link dev.sfapi.standin.StandInControl} adds latency, shrinks the query batch size, expires
  * sessions after N requests, injects REQUEST_LIMIT_EXCEEDED, an HTML 503, an empty 500 or a delay
- * for the next N requests (optionally per endpoint), takes away View Setup or Modify Metadata, and
- * turns SOAP login() off.
+ * for the next N requests (optionally per endpoint), takes away View Setup or Modify Metadata, turns
+ * user access policies off (PermissionSetAssignment.IsRevoked then doesn't exist), and turns SOAP login()
+ * off.
  *
  * <h2>Where it is unsure</h2>
  * Behaviour not confirmed against a real org is marked {@code [?]} in the code: the exact fault of a
- * user without View Setup, TYPEOF on PermissionSetGroupComponent.PermissionSet, the type shown for a
- * polymorphic lookup without TYPEOF, the texts for inactive users in OAuth, the detail type of the
+ * user without View Setup, the type shown for a polymorphic lookup without TYPEOF, what
+ * PermissionSetAssignment.IsActive shows (here: the user's own active state), the texts for inactive users in OAuth, the detail type of the
  * login()-disabled fault.
  */
 package dev.sfapi.standin;

@@ -31,11 +31,15 @@ final class GeneratedMetadata {
     }
 
     static MetadataDocument group(String label, List<String> members, List<String> muting) {
+        return group(label, members, muting, "Updated");
+    }
+
+    static MetadataDocument group(String label, List<String> members, List<String> muting, String status) {
         StringBuilder x = new StringBuilder(HEAD).append("<PermissionSetGroup").append(NS).append('>');
         x.append(element("label", label));
         muting.forEach(m -> x.append(element("mutingPermissionSets", m)));
         members.forEach(m -> x.append(element("permissionSets", m)));
-        x.append(element("status", "Updated")).append("</PermissionSetGroup>");
+        x.append(element("status", status)).append("</PermissionSetGroup>");
         return MetadataDocument.xml("generated permission set group " + label, x.toString());
     }
 
@@ -44,6 +48,21 @@ final class GeneratedMetadata {
             return "";
         }
         return "<" + name + ">" + escape(value) + "</" + name + ">";
+    }
+
+    /** {@code doc} with its {@code <status>} replaced (or added) as {@code status}. */
+    static MetadataDocument withStatus(MetadataDocument doc, String status) {
+        String xml;
+        try (java.io.InputStream in = doc.open()) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + doc.describe(), e);
+        }
+        String element = element("status", status);
+        String changed = xml.matches("(?s).*<status>[^<]*</status>.*")
+                ? xml.replaceFirst("<status>[^<]*</status>", element)
+                : xml.replace("</PermissionSetGroup>", element + "</PermissionSetGroup>");
+        return MetadataDocument.xml(doc.describe() + " (status " + status + ")", changed);
     }
 
     static String escape(String s) {

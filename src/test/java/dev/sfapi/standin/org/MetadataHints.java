@@ -12,10 +12,10 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * The few top-level values of a metadata document the org model needs so SOQL and the Metadata API
  * agree: a profile's {@code userLicense}, a permission set's {@code license} and {@code label}, a
- * group's member lists. Read with StAX, skipping everything else.
+ * group's member lists and status. Read with StAX, skipping everything else.
  */
 record MetadataHints(String userLicense, String license, String label, List<String> permissionSets,
-                     List<String> mutingPermissionSets) {
+                     List<String> mutingPermissionSets, String status) {
 
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
@@ -27,6 +27,7 @@ record MetadataHints(String userLicense, String license, String label, List<Stri
         String userLicense = null;
         String license = null;
         String label = null;
+        String status = null;
         List<String> members = new ArrayList<>();
         List<String> muting = new ArrayList<>();
         try (InputStream in = doc.open()) {
@@ -41,6 +42,7 @@ record MetadataHints(String userLicense, String license, String label, List<Stri
                             case "userLicense" -> userLicense = r.getElementText().trim();
                             case "license" -> license = r.getElementText().trim();
                             case "label" -> label = r.getElementText().trim();
+                            case "status" -> status = r.getElementText().trim();
                             case "permissionSets" -> members.add(r.getElementText().trim());
                             case "mutingPermissionSets" -> muting.add(r.getElementText().trim());
                             default -> {
@@ -59,6 +61,6 @@ record MetadataHints(String userLicense, String license, String label, List<Stri
         } catch (XMLStreamException e) {
             throw new IllegalArgumentException(doc.describe() + " is not well-formed XML: " + e.getMessage(), e);
         }
-        return new MetadataHints(userLicense, license, label, members, muting);
+        return new MetadataHints(userLicense, license, label, members, muting, status);
     }
 }

@@ -35,13 +35,16 @@ import java.util.Set;
  *                          # or a path relative to this file; or metadataXml: "&lt;Profile …&gt;…" inline
  * permissionSets:        [{name, label, license, metadata | metadataXml}]
  * mutingPermissionSets:  [{name, label, metadata | metadataXml}]
- * permissionSetGroups:   [{name, label, permissionSets: […], mutingPermissionSets: […], metadata | metadataXml}]
+ * permissionSetGroups:   [{name, label, permissionSets: […], mutingPermissionSets: […], metadata | metadataXml,
+ *                          status: Outdated}]   # status: default the metadata's, else Updated
  * users:
  *   - username: …
  *     profile: …           # the profile's full name
  *     active: true, frozen: false, userType: Standard, firstName, lastName, email,
  *     password, securityToken,        # only for SOAP login()
  *     permissionSets: […], permissionSetGroups: […], permissionSetLicenses: […]
+ *                          # each a name, or {name, expirationDate: 2020-01-01T00:00:00Z, revoked: true,
+ *                          #   active: false} for an assignment that expires, was revoked or shows inactive
  * connectedApps:
  *   - clientId: …, clientSecret: …, jwtPublicKey: keys/jwt.pem (PUBLIC KEY or CERTIFICATE PEM),
  *     runAs: user (client credentials), jwtApprovedUsers: […], refreshTokens: {token: username}
@@ -131,11 +134,12 @@ public final class OrgFixture {
             });
         }
         for (YamlNode.Mapping p : items(m, "permissionSetGroups",
-                Set.of("name", "label", "permissionSets", "mutingPermissionSets", "metadata", "metadataXml"))) {
+                Set.of("name", "label", "permissionSets", "mutingPermissionSets", "status", "metadata", "metadataXml"))) {
             String name = required(p, "name", "a permission set group");
             MetadataDocument doc = document(p, "permission set group " + name);
             b.permissionSetGroup(name, s -> {
                 f.optionalText(p, "label", "label").ifPresent(s::label);
+                f.optionalText(p, "status", "status").ifPresent(s::status);
                 if (p.has("permissionSets")) {
                     s.permissionSets(texts(p, "permissionSets"));
                 }
@@ -158,9 +162,9 @@ public final class OrgFixture {
                 f.optionalText(u, "email", "email").ifPresent(s::email);
                 f.optionalText(u, "password", "password").ifPresent(s::password);
                 f.optionalText(u, "securityToken", "securityToken").ifPresent(s::securityToken);
-                s.permissionSets(texts(u, "permissionSets"));
-                s.permissionSetGroups(texts(u, "permissionSetGroups"));
-                s.permissionSetLicenses(texts(u, "permissionSetLicenses"));
+                s.permissionSets(assignments(u, "permissionSets", s));
+                s.permissionSetGroups(assignments(u, "permissionSetGroups", s));
+                s.permissionSetLicenses(assignments(u, "permissionSetLicenses", s));
             });
         }
         for (YamlNode.Mapping a : items(m, "connectedApps",
@@ -285,6 +289,42 @@ public final class OrgFixture {
             return "?";
         }
         return f.text(m.get(key), key).orElse("?");
+    }
+
+    /**
+     * A user's assignments: each a name, or {@code {name: X, expirationDate: 2020-01-01T00:00:00Z, revoked:
+     * true, active: false}} for one that expires, was revoked by a user access policy or shows inactive.
+     */
+    private String[] assignments(YamlNode.Mapping u, String key, OrgModelBuilder.UserSpec spec) {
+        YamlNode n = u.get(key);
+        if (n == null || (n instanceof YamlNode.Scalar sc && sc.isNull())) {
+            return new String[0];
+        }
+        List<String> names = new java.util.ArrayList<>();
+        f.sequence(n, "'" + key + "'").ifPresent(seq -> {
+            for (YamlNode item : seq.items()) {
+                if (!(item instanceof YamlNode.Mapping a)) {
+                    f.text(item, "an entry of '" + key + "'").ifPresent(names::add);
+                    continue;
+                }
+                f.onlyKeys(a, Set.of("name", "expirationDate", "revoked", "active"), "an assignment in '" + key + "'");
+                String name = required(a, "name", "an assignment in '" + key + "'");
+                names.add(name);
+                f.optionalText(a, "expirationDate", "expirationDate").ifPresent(t -> {
+                    try {
+                        java.time.Instant at = java.time.OffsetDateTime.parse(t).toInstant();
+                        spec.assignment(name, st -> st.expires(at));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        f.problem(a.get("expirationDate").location(), "expirationDate '" + t + "' is not a date"
+                                + " and time.", "Write it as 2020-01-01T00:00:00Z.");
+                    }
+                });
+                bool(a, "revoked").filter(Boolean::booleanValue).ifPresent(r -> spec.assignment(name,
+                        AssignmentState::revoke));
+                bool(a, "active").ifPresent(active -> spec.assignment(name, st -> st.active(active)));
+            }
+        });
+        return names.toArray(String[]::new);
     }
 
     private String[] texts(YamlNode.Mapping m, String key) {

@@ -228,6 +228,7 @@ public final class OrgModelBuilder {
         List<String> permissionSets;
         List<String> mutingPermissionSets;
         MetadataDocument metadata;
+        String status;
 
         GroupSpec(String fullName) {
             this.fullName = fullName;
@@ -252,6 +253,15 @@ public final class OrgModelBuilder {
             this.metadata = document;
             return this;
         }
+
+        /**
+         * The recalculation status (Updated, Outdated, Updating, Failed); default: the metadata's
+         * {@code <status>}, else Updated. SOQL and readMetadata show the same.
+         */
+        public GroupSpec status(String status) {
+            this.status = status;
+            return this;
+        }
     }
 
     public static final class UserSpec {
@@ -268,6 +278,7 @@ public final class OrgModelBuilder {
         final List<String> permissionSets = new ArrayList<>();
         final List<String> groups = new ArrayList<>();
         final List<String> psls = new ArrayList<>();
+        final Map<String, AssignmentState> states = new LinkedHashMap<>();
 
         UserSpec(String username) {
             this.username = username;
@@ -328,6 +339,15 @@ public final class OrgModelBuilder {
 
         public UserSpec permissionSetLicenses(String... developerNames) {
             psls.addAll(Arrays.asList(developerNames));
+            return this;
+        }
+
+        /**
+         * How the assignment of one of this user's permission sets, groups or permission set licenses (by
+         * name) stands: expired, revoked or inactive, e.g. {@code a -> a.revoke()}.
+         */
+        public UserSpec assignment(String name, java.util.function.UnaryOperator<AssignmentState> state) {
+            states.put(name, state.apply(states.getOrDefault(name, AssignmentState.PLAIN)));
             return this;
         }
     }
@@ -520,13 +540,17 @@ public final class OrgModelBuilder {
             }
             String id = ids.next("0PG");
             String aggregateId = ids.next("0PS");
-            PermissionSetGroup g = new PermissionSetGroup(id, s.fullName, label, memberIds, mutingIds, aggregateId, s.metadata);
+            String status = s.status != null ? s.status
+                    : hints != null && hints.status() != null ? hints.status() : "Updated";
+            MetadataDocument doc = s.metadata == null ? GeneratedMetadata.group(label, memberNames, mutingNames, status)
+                    : s.status == null ? s.metadata : GeneratedMetadata.withStatus(s.metadata, status);
+            PermissionSetGroup g = new PermissionSetGroup(id, s.fullName, label, memberIds, mutingIds, aggregateId,
+                    s.metadata, status);
             if (unique(groupsByName, s.fullName, "permission set group", g)) {
                 // The group's aggregate permission set; its generated name is made up [?].
                 allSets.add(new PermissionSet(aggregateId, Names.withoutNamespace(s.fullName) + "_Group_" + id.substring(10, 15),
                         label, PermissionSet.Type.GROUP, null, null, id, null));
-                register("PermissionSetGroup", s.fullName, id,
-                        s.metadata != null ? s.metadata : GeneratedMetadata.group(label, memberNames, mutingNames));
+                register("PermissionSetGroup", s.fullName, id, doc);
             }
         }
 
@@ -556,9 +580,21 @@ public final class OrgModelBuilder {
                 problems.add(where + " is defined twice");
                 return;
             }
+            Map<String, AssignmentState> states = new LinkedHashMap<>();
+            s.states.forEach((name, state) -> {
+                String id = s.permissionSets.contains(name) && setsByName.containsKey(name) ? setsByName.get(name).id()
+                        : s.groups.contains(name) && groupsByName.containsKey(name) ? groupsByName.get(name).id()
+                        : s.psls.contains(name) && pslsByName.containsKey(name) ? pslsByName.get(name).id() : null;
+                if (id == null) {
+                    problems.add(where + ": the assignment of '" + name + "' has a state, but the user holds no"
+                            + " permission set, group or permission set license of that name");
+                } else {
+                    states.put(id, state);
+                }
+            });
             users.add(new User(ids.next("005"), s.username, first, last, s.email != null ? s.email : s.username, s.active,
                     s.frozen, s.userType, profile == null ? null : profile.id(), setIds, groupIds, pslIds, s.password,
-                    s.securityToken, ids.next("060")));
+                    s.securityToken, ids.next("060"), states));
         }
 
         private ConnectedApp app(ConnectedAppSpec a) {

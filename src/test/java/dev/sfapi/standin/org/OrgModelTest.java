@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfapi.standin.CorpusOrg;
+import dev.sfapi.standin.soql.OrgRecords;
+import dev.sfapi.standin.soql.SRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OrgModelTest {
 
@@ -94,5 +100,42 @@ class OrgModelTest {
         String printed = org.users().toString() + org.connectedApps();
         assertTrue(!printed.contains(CorpusOrg.PLATFORM_PASSWORD) && !printed.contains(CorpusOrg.CLIENT_SECRET)
                 && !printed.contains(CorpusOrg.REFRESH_TOKEN), printed);
+    }
+
+    @Test
+    void aFixtureAssignmentCanExpireBeRevokedOrShowInactive(@TempDir Path dir) throws Exception {
+        Path fixture = dir.resolve("org.yml");
+        Files.writeString(fixture, """
+                userLicenses: [{name: Salesforce, key: SFDC}]
+                permissionSetLicenses: [{developerName: SomePsl, label: Some PSL}]
+                profiles: [{fullName: P, userLicense: Salesforce}]
+                permissionSets: [{name: Plain}, {name: Expired}, {name: Revoked}, {name: Idle}]
+                users:
+                  - username: u@acme.example
+                    profile: P
+                    permissionSets:
+                      - Plain
+                      - {name: Expired, expirationDate: "2020-01-01T00:00:00Z"}
+                      - {name: Revoked, revoked: true}
+                      - {name: Idle, active: false}
+                    permissionSetLicenses: [{name: SomePsl, revoked: true}]
+                """);
+        OrgModel org = OrgFixture.load(fixture).build();
+        User u = org.user("u@acme.example").orElseThrow();
+        assertEquals(4, u.permissionSetIds().size(), "every assignment still exists as a row");
+        OrgRecords records = new OrgRecords(org);
+        java.util.Map<String, SRecord> bySet = new java.util.HashMap<>();
+        for (SRecord r : records.of("PermissionSetAssignment")) {
+            bySet.put(records.byId((String) r.get("PermissionSetId")).get("Name").toString(), r);
+        }
+        assertEquals(Boolean.TRUE, bySet.get("Plain").get("IsActive"), "active as its user");
+        assertEquals(Boolean.FALSE, bySet.get("Plain").get("IsRevoked"));
+        assertNull(bySet.get("Plain").get("ExpirationDate"));
+        assertEquals("2020-01-01T00:00:00.000+0000", bySet.get("Expired").get("ExpirationDate"), "as REST shows it");
+        assertEquals(Boolean.TRUE, bySet.get("Revoked").get("IsRevoked"));
+        assertEquals(Boolean.FALSE, bySet.get("Idle").get("IsActive"));
+        assertEquals(Boolean.TRUE, records.of("PermissionSetLicenseAssign").get(0).get("IsRevoked"));
+        assertEquals(Instant.parse("2020-01-01T00:00:00Z"), u.assignment(org.permissionSets().stream()
+                .filter(p -> p.fullName().equals("Expired")).findFirst().orElseThrow().id()).expirationDate());
     }
 }

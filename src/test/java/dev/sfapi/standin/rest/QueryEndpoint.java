@@ -82,7 +82,7 @@ public final class QueryEndpoint {
         }
         SoqlEngine.Result result;
         try {
-            result = engine.run(soql, version, state.control().viewSetup());
+            result = engine.run(soql, version, state.control().viewSetup(), state.control().userAccessPolicies());
         } catch (SoqlException e) {
             return RestErrors.error(400, e.errorCode(), e.getMessage());
         }

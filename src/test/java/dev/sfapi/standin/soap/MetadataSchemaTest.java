@@ -40,6 +40,26 @@ class MetadataSchemaTest {
     }
 
     @Test
+    void permissionSetGroupOrderIsTheGeneratedClasss() {
+        // status is a plain string in 62.0 (Updated, Outdated, Updating, Failed), not an enum.
+        assertEquals(List.of("fullName", "description", "hasActivationRequired", "label", "mutingPermissionSets",
+                "permissionSets", "status"), names(MetadataSchema.forType("PermissionSetGroup").orElseThrow()));
+        assertEquals(MetadataSchema.Kind.TEXT,
+                MetadataSchema.forType("PermissionSetGroup").orElseThrow().child("status").orElseThrow().kind());
+    }
+
+    @Test
+    void aGroupDocumentComesOutInSchemaOrder() {
+        String xml = "<PermissionSetGroup xmlns=\"http://soap.sforce.com/2006/04/metadata\"><status>Outdated</status>"
+                + "<permissionSets>B</permissionSets><label>G</label><mutingPermissionSets>M</mutingPermissionSets>"
+                + "<permissionSets>A</permissionSets></PermissionSetGroup>";
+        assertEquals("<records xsi:type=\"PermissionSetGroup\"><fullName>G1</fullName><label>G</label>"
+                + "<mutingPermissionSets>M</mutingPermissionSets><permissionSets>B</permissionSets>"
+                + "<permissionSets>A</permissionSets><status>Outdated</status></records>",
+                new MetadataRecordWriter().record("PermissionSetGroup", "G1", MetadataDocument.xml("test", xml)));
+    }
+
+    @Test
     void nestedTypesAndEnumsAreKnown() {
         MetadataSchema profile = MetadataSchema.forType("Profile").orElseThrow();
         MetadataSchema.Child objects = profile.child("objectPermissions").orElseThrow();

@@ -1,5 +1,6 @@
 package dev.sfapi.standin.soql;
 
+import dev.sfapi.standin.org.AssignmentState;
 import dev.sfapi.standin.org.Ids;
 import dev.sfapi.standin.org.MutingPermissionSet;
 import dev.sfapi.standin.org.OrgModel;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The org model as sObject rows, the way SOQL sees it. Derived rows a real org has are made here:
  * every user gets a PermissionSetAssignment to the profile's own permission set, a group assignment
  * points at the group's aggregate set ({@code Type='Group'}) with PermissionSetGroupId set, and every
- * group has a PermissionSetGroupComponent per member and per muting set. The Organization object has
+ * group has a PermissionSetGroupComponent per member and per muting set. Assignments carry IsActive,
+ * ExpirationDate and IsRevoked as the fixture's {@link AssignmentState}s say. The Organization object has
  * its one row (the org id and name).
  */
 public final class OrgRecords {
@@ -65,7 +67,7 @@ public final class OrgRecords {
         }
         for (PermissionSetGroup g : org.permissionSetGroups()) {
             add("PermissionSetGroup", g.id(), "DeveloperName", g.developerName(), "MasterLabel", g.label(),
-                    "NamespacePrefix", g.namespacePrefix(), "Description", null, "Status", "Updated",
+                    "NamespacePrefix", g.namespacePrefix(), "Description", null, "Status", g.status(),
                     "HasActivationRequired", false);
             for (String member : g.permissionSetIds()) {
                 add("PermissionSetGroupComponent", ids.next("0PH"), "PermissionSetGroupId", g.id(), "PermissionSetId", member);
@@ -80,20 +82,30 @@ public final class OrgRecords {
                     "UserType", u.userType(), "ProfileId", u.profileId());
             add("UserLogin", u.userLoginId(), "UserId", u.id(), "IsFrozen", u.frozen(), "IsPasswordLocked", false);
             Profile p = org.get(u.profileId(), Profile.class);
-            assignment(ids, u.id(), p.ownedPermissionSetId(), null);
-            u.permissionSetIds().forEach(ps -> assignment(ids, u.id(), ps, null));
+            assignment(ids, u, p.ownedPermissionSetId(), null, AssignmentState.PLAIN);
+            u.permissionSetIds().forEach(ps -> assignment(ids, u, ps, null, u.assignment(ps)));
             for (String groupId : u.groupIds()) {
-                assignment(ids, u.id(), org.get(groupId, PermissionSetGroup.class).aggregatePermissionSetId(), groupId);
+                assignment(ids, u, org.get(groupId, PermissionSetGroup.class).aggregatePermissionSetId(), groupId,
+                        u.assignment(groupId));
             }
             for (String pslId : u.permissionSetLicenseIds()) {
-                add("PermissionSetLicenseAssign", ids.next("2Pa"), "AssigneeId", u.id(), "PermissionSetLicenseId", pslId);
+                add("PermissionSetLicenseAssign", ids.next("2Pa"), "AssigneeId", u.id(), "PermissionSetLicenseId", pslId,
+                        "IsRevoked", u.assignment(pslId).revoked());
             }
         }
     }
 
-    private void assignment(Ids ids, String userId, String permissionSetId, String groupId) {
-        add("PermissionSetAssignment", ids.next("0Pa"), "AssigneeId", userId, "PermissionSetId", permissionSetId,
-                "PermissionSetGroupId", groupId, "IsActive", true, "ExpirationDate", null);
+    /**
+     * A PermissionSetAssignment row. IsActive follows the user's own active state unless the fixture says
+     * otherwise [?: the reference says only "whether the assignment is active"]; ExpirationDate is shown
+     * as REST shows a dateTime.
+     */
+    private void assignment(Ids ids, User u, String permissionSetId, String groupId, AssignmentState state) {
+        add("PermissionSetAssignment", ids.next("0Pa"), "AssigneeId", u.id(), "PermissionSetId", permissionSetId,
+                "PermissionSetGroupId", groupId, "IsActive", state.active() != null ? state.active() : u.active(),
+                "ExpirationDate", state.expirationDate() == null ? null
+                        : SoqlEngine.REST_DATETIME.format(state.expirationDate().atOffset(java.time.ZoneOffset.UTC)),
+                "IsRevoked", state.revoked());
     }
 
     private static String alias(User u) {

@@ -20,9 +20,30 @@ public final class SObjectCatalog {
      * A field; a REFERENCE has a relationship name and the types it can point to (more than one:
      * polymorphic, reached through the {@code Name} object unless TYPEOF picks a type).
      */
-    public record Field(String name, FieldType type, String relationshipName, List<String> referenceTo) {
+    public record Field(String name, FieldType type, String relationshipName, List<String> referenceTo, int since,
+                        boolean userAccessPolicies) {
+
+        public Field(String name, FieldType type, String relationshipName, List<String> referenceTo) {
+            this(name, type, relationshipName, referenceTo, 0, false);
+        }
+
         public boolean polymorphic() {
             return referenceTo.size() > 1;
+        }
+
+        /** Whether a query at this API version, in an org with or without user access policies, sees it. */
+        public boolean visible(int apiMajorVersion, boolean userAccessPoliciesOn) {
+            return apiMajorVersion >= since && (userAccessPoliciesOn || !userAccessPolicies);
+        }
+
+        /** The field as introduced in API version {@code version}. */
+        Field since(int version) {
+            return new Field(name, type, relationshipName, referenceTo, version, userAccessPolicies);
+        }
+
+        /** A field that exists only where user access policies are enabled. */
+        Field withUserAccessPolicies() {
+            return new Field(name, type, relationshipName, referenceTo, since, true);
         }
     }
 
@@ -64,9 +85,12 @@ public final class SObjectCatalog {
         define("PermissionSetLicense", false,
                 id(), string("DeveloperName"), string("MasterLabel"), string("Status"),
                 number("TotalLicenses"), number("UsedLicenses"));
+        // IsRevoked: "Reserved for internal use", API 58.0 (object reference of PermissionSetLicenseAssign;
+        // the 58.0-era reference called it "whether the permission set license assignment was revoked").
         define("PermissionSetLicenseAssign", false,
                 id(), ref("AssigneeId", "Assignee", "User"),
-                ref("PermissionSetLicenseId", "PermissionSetLicense", "PermissionSetLicense"));
+                ref("PermissionSetLicenseId", "PermissionSetLicense", "PermissionSetLicense"),
+                bool("IsRevoked").since(58));
         define("PermissionSet", true,
                 id(), string("Name"), string("Label"), string("NamespacePrefix"), string("Description"),
                 bool("IsOwnedByProfile"), bool("IsCustom"), string("Type"), bool("HasActivationRequired"),
@@ -78,15 +102,19 @@ public final class SObjectCatalog {
                 string("Status"), bool("HasActivationRequired"));
         define("MutingPermissionSet", true,
                 id(), string("DeveloperName"), string("MasterLabel"), string("NamespacePrefix"), string("Description"));
-        // The object reference says PermissionSetId "Refers To PermissionSet"; a group's muting set is a
-        // component too, so the stand-in lets the relationship reach both (TYPEOF needs that) [?].
+        // PermissionSetId is polymorphic: "Refers to: MutingPermissionSet, PermissionSet" (object reference,
+        // developer.salesforce.com/docs/platform/object-reference/references/standard-objects/
+        // object-permissionsetgroupcomponent.html), so TYPEOF can pick the muting set's fields.
         define("PermissionSetGroupComponent", true,
                 id(), ref("PermissionSetGroupId", "PermissionSetGroup", "PermissionSetGroup"),
                 ref("PermissionSetId", "PermissionSet", "PermissionSet", "MutingPermissionSet"));
+        // Object reference of PermissionSetAssignment: ExpirationDate and IsActive from API 52.0; IsRevoked
+        // from 57.0, "available only if user access policies are enabled".
         define("PermissionSetAssignment", true,
                 id(), ref("AssigneeId", "Assignee", "User"), ref("PermissionSetId", "PermissionSet", "PermissionSet"),
-                ref("PermissionSetGroupId", "PermissionSetGroup", "PermissionSetGroup"), bool("IsActive"),
-                field("ExpirationDate", FieldType.DATETIME));
+                ref("PermissionSetGroupId", "PermissionSetGroup", "PermissionSetGroup"), bool("IsActive").since(52),
+                field("ExpirationDate", FieldType.DATETIME).since(52),
+                bool("IsRevoked").since(57).withUserAccessPolicies());
         define(NAME_OBJECT, false, id(), string("Name"), string("Type"));
     }
 

@@ -42,8 +42,17 @@ public final class SoqlEngine {
      * @param viewSetup     whether the connecting user may read setup objects
      */
     public Result run(String soql, String apiVersion, boolean viewSetup) throws SoqlException {
+        return run(soql, apiVersion, viewSetup, true);
+    }
+
+    /**
+     * @param userAccessPolicies whether the org has user access policies enabled: fields that exist only
+     *                           then (PermissionSetAssignment.IsRevoked) are unknown without them
+     */
+    public Result run(String soql, String apiVersion, boolean viewSetup, boolean userAccessPolicies)
+            throws SoqlException {
         Soql.Query query = SoqlParser.parse(soql);
-        Compiled c = new Compiler(soql, apiVersion, viewSetup).compile(query);
+        Compiled c = new Compiler(soql, apiVersion, viewSetup, userAccessPolicies).compile(query);
         List<SRecord> rows = new ArrayList<>();
         for (SRecord r : records.of(c.from.name())) {
             if (c.where.test(r)) {
@@ -99,11 +108,16 @@ public final class SoqlEngine {
         private final String soql;
         private final String apiVersion;
         private final boolean viewSetup;
+        private final boolean userAccessPolicies;
+        private final int apiMajor;
 
-        Compiler(String soql, String apiVersion, boolean viewSetup) {
+        Compiler(String soql, String apiVersion, boolean viewSetup, boolean userAccessPolicies) {
             this.soql = soql;
             this.apiVersion = apiVersion;
             this.viewSetup = viewSetup;
+            this.userAccessPolicies = userAccessPolicies;
+            int dot = apiVersion.indexOf('.');
+            this.apiMajor = Integer.parseInt(dot < 0 ? apiVersion : apiVersion.substring(0, dot));
         }
 
         Compiled compile(Soql.Query q) throws SoqlException {
@@ -146,7 +160,8 @@ public final class SoqlEngine {
             }
             String name = parts.get(parts.size() - 1);
             SObject owner = current;
-            Field leaf = current.field(name).orElseThrow(() -> new SoqlException("INVALID_FIELD", soql, path.token(),
+            Field leaf = current.field(name).filter(f -> f.visible(apiMajor, userAccessPolicies))
+                    .orElseThrow(() -> new SoqlException("INVALID_FIELD", soql, path.token(),
                     "No such column '" + name + "' on entity '" + owner.name() + "'. If you are attempting to use a"
                     + " custom field, be sure to append the '__c' after the custom field name. Please reference your"
                     + " WSDL or the describe call for the appropriate names."));
@@ -310,6 +325,14 @@ public final class SoqlEngine {
                 throw new SoqlException("INVALID_FIELD", soql, l.token(), "value of filter criterion for field '" + field
                         + "' must be of type string and should be enclosed in quotes");
             }
+            if (t == FieldType.DATETIME && !(v instanceof java.time.Instant)) {
+                throw new SoqlException("INVALID_FIELD", soql, l.token(), "value of filter criterion for field '" + field
+                        + "' must be of type dateTime and should not be enclosed in quotes");
+            }
+            if (t != FieldType.DATETIME && v instanceof java.time.Instant) {
+                throw new SoqlException("INVALID_FIELD", soql, l.token(), "value of filter criterion for field '" + field
+                        + "' must be of type " + t.name().toLowerCase(Locale.ROOT) + ", not dateTime");
+            }
             if (t == FieldType.NUMBER && !(v instanceof BigDecimal)) {
                 throw new SoqlException("INVALID_FIELD", soql, l.token(), "value of filter criterion for field '" + field
                         + "' must be of type double and should not be enclosed in quotes");
@@ -371,7 +394,9 @@ public final class SoqlEngine {
             return like(actual.toString(), literal.toString());
         }
         int c;
-        if (type == FieldType.ID || type == FieldType.REFERENCE) {
+        if (type == FieldType.DATETIME) {
+            c = instant(actual).compareTo(instant(literal));
+        } else if (type == FieldType.ID || type == FieldType.REFERENCE) {
             boolean same = dev.sfapi.standin.org.Ids.same(actual.toString(), literal.toString());
             c = same ? 0 : actual.toString().compareTo(literal.toString());
         } else {
@@ -386,6 +411,14 @@ public final class SoqlEngine {
             case ">=" -> c >= 0;
             default -> false;
         };
+    }
+
+    /** REST shows a dateTime as {@code 2026-01-15T10:00:00.000+0000}; literals parse to an Instant. */
+    static final java.time.format.DateTimeFormatter REST_DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    private static java.time.Instant instant(Object v) {
+        return v instanceof java.time.Instant i ? i : java.time.OffsetDateTime.parse(v.toString(), REST_DATETIME).toInstant();
     }
 
     /** Strings compare case-insensitively, as SOQL does; numbers numerically. */

@@ -25,7 +25,9 @@ class SoqlEngineTest {
             .permissionSet("acme__Writer", p -> p.license("SalesforceAPIIntegrationPsl"))
             .mutingPermissionSet("Quiet", m -> m.label("Quiet label"))
             .permissionSetGroup("Sales", g -> g.permissionSets("Reader", "acme__Writer").mutingPermissionSets("Quiet"))
-            .user("a@x", u -> u.profile("Admin").permissionSets("Reader").permissionSetGroups("Sales"))
+            .user("a@x", u -> u.profile("Admin").permissionSets("Reader").permissionSetGroups("Sales")
+                    .assignment("Reader", a -> a.expires(java.time.Instant.parse("2030-06-01T12:00:00Z")))
+                    .assignment("Sales", a -> a.revoke()))
             .user("b@x", u -> u.profile("Custom%3A Platform").active(false).permissionSetLicenses("SalesforceAPIIntegrationPsl"))
             .user("o'brien@x", u -> u.profile("Admin").frozen(true))
             .build();
@@ -193,5 +195,35 @@ class SoqlEngineTest {
                 .profile("P", p -> p.userLicense("Salesforce").metadata(MetadataDocument.file(java.nio.file.Path.of("/nonexistent"))))
                 .user("u@x", u -> u.profile("P")).build();
         assertEquals(1, new OrgRecords(org).of("User").size());
+    }
+
+    @Test
+    void dateTimeLiteralsCompareWithDateTimeFields() throws SoqlException {
+        String base = "SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE Assignee.Username = 'a@x'"
+                + " AND PermissionSet.Type = 'Regular' AND ";
+        assertEquals(1, run(base + "ExpirationDate > 2030-06-01T11:59:59Z").size());
+        assertEquals(0, run(base + "ExpirationDate > 2030-06-01T12:00:00Z").size(), "not after itself");
+        assertEquals(1, run(base + "ExpirationDate <= 2030-06-01T14:00:00+02:00").size(), "offsets count");
+        assertEquals(0, run(base + "ExpirationDate = null").size());
+        SoqlException quoted = assertThrows(SoqlException.class, () -> run(base + "ExpirationDate > '2030-01-01T00:00:00Z'"));
+        assertEquals("INVALID_FIELD", quoted.errorCode());
+        assertTrue(quoted.getMessage().contains("must be of type dateTime"), quoted.getMessage());
+        SoqlException wrongField = assertThrows(SoqlException.class, () -> run(base + "IsActive = 2030-01-01T00:00:00Z"));
+        assertEquals("INVALID_FIELD", wrongField.errorCode());
+    }
+
+    @Test
+    void isRevokedExistsOnlyWithUserAccessPoliciesAndFromItsApiVersion() throws SoqlException {
+        String soql = "SELECT PermissionSetGroupId FROM PermissionSetAssignment WHERE IsRevoked = true";
+        assertEquals(1, run(soql).size(), "the revoked group assignment");
+        SoqlException off = assertThrows(SoqlException.class, () -> ENGINE.run(soql, "62.0", true, false));
+        assertEquals("INVALID_FIELD", off.errorCode());
+        assertTrue(off.getMessage().contains("No such column 'IsRevoked' on entity 'PermissionSetAssignment'"),
+                off.getMessage());
+        assertThrows(SoqlException.class, () -> ENGINE.run(soql, "56.0", true));
+        assertThrows(SoqlException.class, () -> ENGINE.run("SELECT ExpirationDate FROM PermissionSetAssignment",
+                "51.0", true));
+        assertEquals(1, ENGINE.run("SELECT Id FROM PermissionSetLicenseAssign WHERE IsRevoked = false", "62.0", true,
+                false).rows().size(), "PermissionSetLicenseAssign.IsRevoked doesn't depend on user access policies");
     }
 }

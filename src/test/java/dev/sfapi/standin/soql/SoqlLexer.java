@@ -33,6 +33,11 @@ final class SoqlLexer {
                     i++;
                 }
                 out.add(new Token(Token.Kind.WORD, soql.substring(start, i), row, col));
+            } else if (Character.isDigit(c) && dateTimeAt(soql, i) > 0) {
+                // A dateTime literal: 2026-01-15T10:00:00Z, with optional fraction and offset.
+                int end = dateTimeAt(soql, i);
+                out.add(new Token(Token.Kind.DATETIME, soql.substring(i, end), row, col));
+                i = end;
             } else if (Character.isDigit(c) || (c == '-' && i + 1 < soql.length() && Character.isDigit(soql.charAt(i + 1)))) {
                 int start = i++;
                 while (i < soql.length() && (Character.isDigit(soql.charAt(i)) || soql.charAt(i) == '.')) {
@@ -92,5 +97,15 @@ final class SoqlLexer {
         }
         out.add(new Token(Token.Kind.EOF, "", row, soql.length() - lineStart + 1));
         return out;
+    }
+
+    private static final java.util.regex.Pattern DATETIME = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})");
+
+    /** The end of a dateTime literal starting at {@code at}, or -1. */
+    private static int dateTimeAt(String soql, int at) {
+        java.util.regex.Matcher m = DATETIME.matcher(soql);
+        m.region(at, soql.length());
+        return m.lookingAt() ? m.end() : -1;
     }
 }

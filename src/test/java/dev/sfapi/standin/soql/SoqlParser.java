@@ -190,6 +190,7 @@ final class SoqlParser {
         return switch (t.kind()) {
             case STRING -> new Soql.Literal(t, t.text());
             case NUMBER -> new Soql.Literal(t, new java.math.BigDecimal(t.text()));
+            case DATETIME -> new Soql.Literal(t, java.time.OffsetDateTime.parse(t.text()).toInstant());
             case WORD -> {
                 if (t.is("TRUE") || t.is("FALSE")) {
                     yield new Soql.Literal(t, Boolean.valueOf(t.text().toLowerCase(java.util.Locale.ROOT)));

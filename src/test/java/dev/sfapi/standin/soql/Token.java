@@ -5,7 +5,7 @@ import java.util.Locale;
 /** A SOQL token with its 1-based row and column (error messages point at it). */
 record Token(Kind kind, String text, int row, int column) {
 
-    enum Kind { WORD, STRING, NUMBER, COMMA, OPEN, CLOSE, OPERATOR, EOF }
+    enum Kind { WORD, STRING, NUMBER, DATETIME, COMMA, OPEN, CLOSE, OPERATOR, EOF }
 
     /** Whether this is the keyword {@code k} (keywords are case-insensitive). */
     boolean is(String k) {
