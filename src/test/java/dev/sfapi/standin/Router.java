@@ -92,10 +92,11 @@ final class Router implements HttpHandler {
             } else {
                 response = faultResponse(fault.kind(), endpoint);
             }
-            write(exchange, request, response);
+            // Logged before the answer goes out, so that a client holding the answer always finds it logged.
             log.add(new RequestRecord(seq, Instant.now(), request.method(), path, endpoint, call.operation(),
                     call.subject(), call.soql(), response.status(), (System.nanoTime() - started) / 1_000_000,
                     fault == null ? null : fault.kind().name()));
+            write(exchange, request, response);
         } catch (RuntimeException e) {
             // A stand-in bug must be loud: a 500 the client cannot mistake for Salesforce's answer.
             byte[] msg = ("stand-in failure: " + e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
