@@ -62,6 +62,7 @@ public final class ConnectionSettings {
     private final RetryPolicy retryPolicy;
     private final ProxySettings proxy;
     private final Path baseDirectory;
+    private final javax.net.ssl.SSLContext sslContext;
 
     private ConnectionSettings(Resolver r, ProxySettings proxy) {
         this.authMethod = r.method;
@@ -77,9 +78,11 @@ public final class ConnectionSettings {
         this.retryPolicy = r.retryPolicy;
         this.proxy = proxy;
         this.baseDirectory = null;
+        this.sslContext = null;
     }
 
-    private ConnectionSettings(ConnectionSettings other, ProxySettings proxy, Path baseDirectory) {
+    private ConnectionSettings(ConnectionSettings other, ProxySettings proxy, Path baseDirectory,
+                               javax.net.ssl.SSLContext sslContext) {
         this.authMethod = other.authMethod;
         this.methodReason = other.methodReason;
         this.values = other.values;
@@ -93,6 +96,7 @@ public final class ConnectionSettings {
         this.retryPolicy = other.retryPolicy;
         this.proxy = proxy;
         this.baseDirectory = baseDirectory;
+        this.sslContext = sslContext;
     }
 
     /** Resolves the settings from layers given highest precedence first. */
@@ -107,12 +111,26 @@ public final class ConnectionSettings {
 
     /** A copy that connects through {@code proxy} (null for none). */
     public ConnectionSettings withProxy(ProxySettings proxy) {
-        return new ConnectionSettings(this, proxy, baseDirectory);
+        return new ConnectionSettings(this, proxy, baseDirectory, sslContext);
     }
 
     /** A copy that resolves a relative {@code privateKeyFile} against {@code directory} (the project's). */
     public ConnectionSettings withBaseDirectory(Path directory) {
-        return new ConnectionSettings(this, proxy, directory);
+        return new ConnectionSettings(this, proxy, directory, sslContext);
+    }
+
+    /**
+     * A copy whose connections (all of them: OAuth, REST, Metadata API, SOAP login) use {@code context}'s
+     * TLS trust instead of the JVM's default. Not a user setting: Maven builds trust what the JVM trusts;
+     * tests use it to trust a loopback certificate without touching the JVM's defaults.
+     */
+    public ConnectionSettings withSslContext(javax.net.ssl.SSLContext context) {
+        return new ConnectionSettings(this, proxy, baseDirectory, context);
+    }
+
+    /** The TLS context set with {@link #withSslContext}, if any. */
+    public Optional<javax.net.ssl.SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
     }
 
     /** The private key file, resolved against the base directory when relative. */

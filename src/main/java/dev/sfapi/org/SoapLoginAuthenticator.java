@@ -21,11 +21,11 @@ final class SoapLoginAuthenticator implements Authenticator {
             + "bearer flow (clientId, username, privateKeyFile).";
 
     private final ConnectionSettings settings;
-    private final Sleeper sleeper;
+    private final OrgHttp http;
 
-    SoapLoginAuthenticator(ConnectionSettings settings, Sleeper sleeper) {
+    SoapLoginAuthenticator(ConnectionSettings settings, OrgHttp http) {
         this.settings = settings;
-        this.sleeper = sleeper;
+        this.http = http;
     }
 
     @Override
@@ -52,7 +52,7 @@ final class SoapLoginAuthenticator implements Authenticator {
                 .concat(settings.secret(SettingKey.SECURITY_TOKEN).orElse(null));
         String what = "SOAP login() of " + username + " at " + endpoint;
         try {
-            LoginResult result = SoapRetry.call(what, endpoint, settings.retryPolicy(), sleeper,
+            LoginResult result = SoapRetry.call(what, endpoint, settings.retryPolicy(), http.sleeper(),
                     () -> connection(endpoint).login(username, password.reveal()));
             if (result.isPasswordExpired()) {
                 throw new OrgException(OrgException.Kind.AUTHENTICATION, "The password of " + username + " has "
@@ -79,7 +79,8 @@ final class SoapLoginAuthenticator implements Authenticator {
         config.setConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
         config.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
         config.setTraceMessage(false); // tracing would print the password
-        settings.proxy().ifPresent(p -> p.applyTo(config, endpoint));
+        // Through the plugin's HttpClient: its proxy, proxy credentials, nonProxyHosts and TLS trust.
+        config.setTransportFactory(http.soapTransports());
         return Connector.newConnection(config);
     }
 

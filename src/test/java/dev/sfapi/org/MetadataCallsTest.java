@@ -11,7 +11,6 @@ import com.sforce.soap.metadata.Profile;
 import com.sforce.soap.metadata.ReadResult;
 import com.sforce.ws.ConnectorConfig;
 import dev.sfapi.org.CapturingServer.Reply;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -56,7 +55,11 @@ class MetadataCallsTest {
     }
 
     private MetadataCalls calls() throws OrgException {
-        return new MetadataCalls(session, settings("5"), sleeper);
+        return calls(settings("5"));
+    }
+
+    private MetadataCalls calls(ConnectionSettings s) {
+        return new MetadataCalls(session, s, OrgHttp.create(s, sleeper));
     }
 
     private static ReadResult readProfiles(MetadataCalls calls) throws OrgException {
@@ -67,7 +70,7 @@ class MetadataCallsTest {
     void theConnectionIsConfiguredExplicitly() throws Exception {
         ConnectionSettings s = settings("7.5").withProxy(new ProxySettings("proxy.acme.example", 3128, "puser",
                 Secret.of("proxy-pass-1"), List.of()));
-        MetadataConnection c = MetadataCalls.open(session.current(), s);
+        MetadataConnection c = MetadataCalls.open(session.current(), s, OrgHttp.create(s, sleeper));
         ConnectorConfig config = c.getConfig();
         assertEquals(server.url() + "/services/Soap/m/62.0", config.getServiceEndpoint());
         assertEquals("62.0", MetadataCalls.SCHEMA_VERSION);
@@ -75,13 +78,12 @@ class MetadataCallsTest {
         assertTrue(config.isCompression());
         assertEquals(3000, config.getConnectionTimeout());
         assertEquals(7500, config.getReadTimeout());
-        assertEquals(new InetSocketAddress("proxy.acme.example", 3128).getHostString(),
-                ((InetSocketAddress) config.getProxy().address()).getHostString());
-        assertEquals("puser", config.getProxyUsername());
-
-        ConnectionSettings bypass = settings("5").withProxy(new ProxySettings("proxy.acme.example", 3128, null, null,
-                List.of("127.0.0.1")));
-        assertEquals(Proxy.NO_PROXY, MetadataCalls.open(session.current(), bypass).getConfig().getProxy());
+        // The proxy is the plugin's HttpClient's (HttpClientTransport), never wsc's own, whose credentials
+        // HttpURLConnection would not put on an https tunnel.
+        assertTrue(config.getTransportFactory().createTransport() instanceof HttpClientTransport);
+        assertEquals(Proxy.NO_PROXY, config.getProxy());
+        assertNull(config.getProxyUsername());
+        assertNull(config.getProxyPassword());
     }
 
     @Test
@@ -179,7 +181,7 @@ class MetadataCallsTest {
     @Test
     void readTimeoutsAreRetriedThenReported() throws Exception {
         server.handler(r -> Reply.xml(200, SoapEnvelopes.readProfiles()).delayed(700));
-        MetadataCalls slow = new MetadataCalls(session, settings("0.2"), sleeper);
+        MetadataCalls slow = calls(settings("0.2"));
 
         OrgException e = assertThrows(OrgException.class, () -> readProfiles(slow));
 
