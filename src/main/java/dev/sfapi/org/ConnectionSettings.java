@@ -36,8 +36,6 @@ public final class ConnectionSettings {
     public static final URI PRODUCTION_LOGIN_URL = URI.create("https://login.salesforce.com");
     public static final URI SANDBOX_LOGIN_URL = URI.create("https://test.salesforce.com");
     public static final String DEFAULT_API_VERSION = "62.0";
-    /** SOAP login() does not exist from this API version on. */
-    public static final int FIRST_VERSION_WITHOUT_SOAP_LOGIN = 65;
 
     private static final List<SettingKey> CREDENTIAL_ORDER = List.of(SettingKey.ACCESS_TOKEN, SettingKey.AUTH_URL,
             SettingKey.PRIVATE_KEY_FILE, SettingKey.CLIENT_SECRET, SettingKey.PASSWORD);
@@ -422,12 +420,8 @@ public final class ConnectionSettings {
                         + instanceUrl + ", but the client credentials flow only works on the org's My Domain URL "
                         + "(https://yourdomain.my.salesforce.com; Setup → My Domain shows it).");
             }
-            if (method == AuthMethod.SOAP_LOGIN && majorVersion() >= FIRST_VERSION_WITHOUT_SOAP_LOGIN) {
-                throw new OrgException(OrgException.Kind.CONFIGURATION, "SOAP login() does not exist in API "
-                        + apiVersion + " (it was removed in " + FIRST_VERSION_WITHOUT_SOAP_LOGIN + ".0). "
-                        + "Switch to the JWT bearer flow (clientId, username, privateKeyFile), or set "
-                        + "sfapi.apiVersion to 64.0 or lower.");
-            }
+            // No check of apiVersion for SOAP login: login() always goes to the partner jar's version (62.0),
+            // which has it whatever version the REST queries use (see SoapLoginAuthenticator).
             if (method == AuthMethod.SFDX_AUTH_URL) {
                 authUrlHost = SfdxAuthUrl.parse(Secret.of(values.get(SettingKey.AUTH_URL)), origin(SettingKey.AUTH_URL))
                         .tokenBaseUrl();
@@ -450,10 +444,6 @@ public final class ConnectionSettings {
                         + "'; an API version looks like " + DEFAULT_API_VERSION + ".");
             }
             return normalized;
-        }
-
-        private int majorVersion() {
-            return Integer.parseInt(apiVersion.substring(0, apiVersion.indexOf('.')));
         }
 
         private int intSetting(SettingKey key, int defaultValue, int min, int max) throws OrgException {

@@ -143,13 +143,13 @@ class ConnectionSettingsTest {
         assertEquals(AuthMethod.CLIENT_CREDENTIALS, s.authMethod());
     }
 
+    /** login() is called at the partner jar's 62.0 whatever apiVersion says, so 65.0 (which has no login()) is fine. */
     @Test
-    void soapLoginIsRefusedFromApi65() {
-        OrgException e = assertThrows(OrgException.class, () -> ConnectionSettings.resolve(layer("p",
-                Map.of(SettingKey.USERNAME, "u@x.example", SettingKey.PASSWORD, "pw-12345",
-                        SettingKey.API_VERSION, "65.0"))));
-        assertTrue(e.getMessage().contains("SOAP login() does not exist in API 65.0"), e.getMessage());
-        assertTrue(e.getMessage().contains("JWT bearer"), e.getMessage());
+    void soapLoginWorksWithAnyRestApiVersion() throws OrgException {
+        ConnectionSettings s = ConnectionSettings.resolve(layer("p", Map.of(SettingKey.USERNAME, "u@x.example",
+                SettingKey.PASSWORD, "pw-12345", SettingKey.API_VERSION, "65.0")));
+        assertEquals(AuthMethod.SOAP_LOGIN, s.authMethod());
+        assertEquals("65.0", s.apiVersion());
     }
 
     @Test
