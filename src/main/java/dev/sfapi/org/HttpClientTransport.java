@@ -27,6 +27,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -45,8 +49,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>What it keeps of wsc's transport, because wsc relies on it: a POST with the headers wsc passes
  * ({@code SOAPAction}, {@code Content-Type}, {@code Accept}), the {@code ConnectorConfig} request headers,
  * wsc's {@code User-Agent}; with compression on, a gzip-compressed body with {@code Content-Encoding: gzip}
- * and {@code Accept-Encoding: gzip}, and a gzip answer decoded; the config's read timeout per request and
- * its request and response size limits; {@link #isSuccessful()} false from HTTP 400 on, with the body
+ * and {@code Accept-Encoding: gzip}, and a gzip answer decoded; the config's read timeout, as a bound on
+ * the whole exchange (the HttpClient's own timeout ends at the headers), and its request and response size limits; {@link #isSuccessful()} false from HTTP 400 on, with the body
  * (a SOAP fault arrives as HTTP 500) handed to wsc to parse. An error status with an empty body throws an
  * {@link EOFException}, as wsc's does, so it counts as a dropped connection. Timeouts surface as
  * {@link SocketTimeoutException} (wsc turns them into "Request to … timed out") and an unresolvable host
@@ -172,22 +176,44 @@ final class HttpClientTransport implements Transport {
         }
     }
 
+    /**
+     * Sends and waits for the whole answer. The HttpClient's own request timeout only covers the wait for
+     * the answer's headers, while wsc's HttpURLConnection bounded every read; so the whole exchange is
+     * bounded here by the read timeout too, and a body that stalls half way cannot hang the build.
+     */
     private HttpResponse<byte[]> send(HttpRequest request) throws IOException {
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                http.client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw (IOException) new SocketTimeoutException(e.getMessage()).initCause(e);
-        } catch (ConnectException e) {
-            if (UnresolvedHost.in(e, "").isPresent()) {
-                // Through a proxy the client looks up only the proxy's name; the proxy resolves the target.
-                String looked = http.proxyAddressFor(uri).map(InetSocketAddress::getHostString).orElse(uri.getHost());
-                throw (IOException) new UnknownHostException(looked).initCause(e);
-            }
-            throw e;
+            int timeout = config.getReadTimeout();
+            return timeout > 0 ? answer.get(timeout, TimeUnit.MILLISECONDS) : answer.get();
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw (IOException) new SocketTimeoutException("no complete answer from " + OrgHttp.hostOf(uri)
+                    + " within " + config.getReadTimeout() + " ms").initCause(e);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw (IOException) new InterruptedIOException("interrupted while waiting for " + OrgHttp.hostOf(uri))
                     .initCause(e);
         }
+    }
+
+    /** What HttpURLConnection would have thrown, for wsc and for {@link SoapFaults}. */
+    private IOException translate(Throwable failure) {
+        if (failure instanceof HttpTimeoutException) {
+            return (IOException) new SocketTimeoutException(failure.getMessage()).initCause(failure);
+        }
+        if (failure instanceof ConnectException && UnresolvedHost.in(failure, "").isPresent()) {
+            // Through a proxy the client looks up only the proxy's name; the proxy resolves the target.
+            String looked = http.proxyAddressFor(uri).map(InetSocketAddress::getHostString).orElse(uri.getHost());
+            return (IOException) new UnknownHostException(looked).initCause(failure);
+        }
+        if (failure instanceof IOException io) {
+            return io;
+        }
+        return new IOException("The request to " + OrgHttp.hostOf(uri) + " failed: " + failure, failure);
     }
 }

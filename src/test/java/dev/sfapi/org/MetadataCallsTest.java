@@ -12,6 +12,7 @@ import com.sforce.soap.metadata.ReadResult;
 import com.sforce.ws.ConnectorConfig;
 import dev.sfapi.org.CapturingServer.Reply;
 import java.net.Proxy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -188,6 +189,53 @@ class MetadataCallsTest {
         assertEquals(OrgException.Kind.UNAVAILABLE, e.kind());
         assertEquals(2, sleeper.waits().size());
         assertTrue(e.getMessage().contains("no answer within the timeout"), e.getMessage());
+    }
+
+    /** The read timeout bounds the whole answer, as HttpURLConnection's per-read timeout did: a stalled body too. */
+    @Test
+    void anAnswerThatStallsHalfWayTimesOutToo() throws Exception {
+        try (java.net.ServerSocket stalling = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!stalling.isClosed()) {
+                    try {
+                        java.net.Socket s = stalling.accept();
+                        new Thread(() -> {
+                            try (s) {
+                                s.getInputStream().read(new byte[8192]);
+                                s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n"
+                                        + "Content-Length: 4000\r\n\r\n<?xml version=\"1.0\"?>").getBytes());
+                                s.getOutputStream().flush();
+                                Thread.sleep(5000);
+                            } catch (Exception e) {
+                                // the client gave up
+                            }
+                        }).start();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            Map<SettingKey, String> v = new EnumMap<>(SettingKey.class);
+            v.put(SettingKey.ACCESS_TOKEN, "unused-here");
+            v.put(SettingKey.INSTANCE_URL, "http://127.0.0.1:" + stalling.getLocalPort());
+            v.put(SettingKey.MAX_RETRIES, "1");
+            v.put(SettingKey.RETRY_BACKOFF, "5");
+            v.put(SettingKey.READ_TIMEOUT, "0.3");
+            ConnectionSettings s = ConnectionSettings.resolve(SettingLayer.of("test", v));
+            OrgSession stalled = OrgSession.open(new CountingAuthenticator(URI.create("http://127.0.0.1:"
+                    + stalling.getLocalPort()), "md"), "62.0");
+            long started = System.nanoTime();
+
+            OrgException e = assertThrows(OrgException.class, () -> readProfiles(new MetadataCalls(stalled, s,
+                    OrgHttp.create(s, sleeper))));
+
+            assertEquals(OrgException.Kind.UNAVAILABLE, e.kind());
+            assertTrue(e.getMessage().contains("failed after 2 attempts; the last one got no answer within the "
+                    + "timeout"), e.getMessage());
+            assertTrue(System.nanoTime() - started < 4_000_000_000L, "bounded by the read timeout, not the stall");
+        }
     }
 
     @Test
