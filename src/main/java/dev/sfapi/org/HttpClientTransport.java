@@ -49,14 +49,18 @@ import java.util.zip.GZIPOutputStream;
  * <p>What it keeps of wsc's transport, because wsc relies on it: a POST with the headers wsc passes
  * ({@code SOAPAction}, {@code Content-Type}, {@code Accept}), the {@code ConnectorConfig} request headers,
  * wsc's {@code User-Agent}; with compression on, a gzip-compressed body with {@code Content-Encoding: gzip}
- * and {@code Accept-Encoding: gzip}, and a gzip answer decoded; the config's read timeout, as a bound on
- * the whole exchange (the HttpClient's own timeout ends at the headers), and its request and response size limits; {@link #isSuccessful()} false from HTTP 400 on, with the body
- * (a SOAP fault arrives as HTTP 500) handed to wsc to parse. An error status with an empty body throws an
- * {@link EOFException}, as wsc's does, so it counts as a dropped connection. Timeouts surface as
- * {@link SocketTimeoutException} (wsc turns them into "Request to … timed out") and an unresolvable host
- * as {@link UnknownHostException} naming the host looked up (the proxy's, through a proxy), as with
- * HttpURLConnection. wsc's message tracing and message handlers are not supported; the plugin uses neither
- * (tracing would print the session id).
+ * and {@code Accept-Encoding: gzip}, and a gzip answer decoded; the config's request and response size
+ * limits, and its read timeout, here a bound on the whole exchange (the HttpClient's own timeout ends at
+ * the headers); {@link #isSuccessful()} false from HTTP 400 on, with the body (a SOAP fault arrives as
+ * HTTP 500) handed to wsc to parse. An error status with an empty body throws an {@link EOFException}, as
+ * wsc's does, so it counts as a dropped connection. Timeouts surface as {@link SocketTimeoutException}
+ * (wsc turns them into "Request to … timed out") and an unresolvable host as {@link UnknownHostException}
+ * naming the host looked up (the proxy's, through a proxy), as with HttpURLConnection.
+ *
+ * <p>Not taken from the config, because the client decides them: wsc's proxy settings ({@code setProxy},
+ * {@code setProxyUsername}), its connection timeout (the client's is the same setting), its
+ * {@code setSslContext} and its chunked mode. wsc's message tracing and message handlers are not
+ * supported; the plugin uses neither (tracing would print the session id).
  *
  * <p>The request body is buffered, which wsc's fixed-length mode (its default) does too.
  */
