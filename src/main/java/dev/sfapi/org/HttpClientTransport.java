@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ import java.util.zip.GZIPOutputStream;
  * proxy that wants a password answers 407 and wsc reports "Unable to tunnel through proxy". Through the
  * HttpClient the Metadata API and SOAP login() get exactly what OAuth and REST get: the proxy and
  * {@code nonProxyHosts}, the proxy credentials ({@link OrgHttp#proxyHeaders}), the connect timeout, the TLS
- * trust, and a 407 reported as {@link ProxyAuthenticationRequired}, which is never retried.
+ * trust, and a proxy's 407 (or 403 to its CONNECT) reported as {@link ProxyRefused}, which is never retried.
  *
  * <p>What it keeps of wsc's transport, because wsc relies on it: a POST with the headers wsc passes
  * ({@code SOAPAction}, {@code Content-Type}, {@code Accept}), the {@code ConnectorConfig} request headers,
@@ -131,7 +132,7 @@ final class HttpClientTransport implements Transport {
         output.close(); // finishes the gzip stream; wsc has usually closed it already
         HttpResponse<byte[]> response = send(request(buffer.toByteArray()));
         if (response.statusCode() == 407) {
-            throw http.proxyAuthenticationRequired(uri, response.headers());
+            throw http.proxyRefused(uri, response.headers());
         }
         successful = response.statusCode() < 400;
         byte[] body = response.body() == null ? new byte[0] : response.body();
@@ -214,6 +215,10 @@ final class HttpClientTransport implements Transport {
             // Through a proxy the client looks up only the proxy's name; the proxy resolves the target.
             String looked = http.proxyAddressFor(uri).map(InetSocketAddress::getHostString).orElse(uri.getHost());
             return (IOException) new UnknownHostException(looked).initCause(failure);
+        }
+        Optional<ProxyRefused> refused = ProxyRefused.tunnelFailure(failure, uri, http.proxySettings());
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (failure instanceof IOException io) {
             return io;

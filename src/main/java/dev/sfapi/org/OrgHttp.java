@@ -22,8 +22,8 @@ import java.util.zip.GZIPInputStream;
  * The JDK HttpClient with what every call to Salesforce needs: timeouts, the proxy and its credentials,
  * gzip responses, and bounded retries with exponential backoff for transient faults (502/503/504, an HTML
  * page where JSON was expected, timeouts, dropped connections). A refused connection, a host name that does
- * not resolve and a proxy's 407 are not retried: they mean a wrong URL, DNS or proxy setting, and waiting
- * will not fix them. Thread-safe.
+ * not resolve and a proxy's refusal (407, or 403 to a CONNECT) are not retried: they mean a wrong URL, DNS
+ * or proxy setting, and waiting will not fix them. Thread-safe.
  *
  * <p>The same client carries force-wsc's SOAP calls ({@link #soapTransports()}), so OAuth, REST, the
  * Metadata API and SOAP login() share one proxy configuration, one way of authenticating to the proxy,
@@ -105,9 +105,14 @@ public final class OrgHttp {
         return client;
     }
 
-    /** The failure for a 407 answer to a request for {@code uri}. */
-    ProxyAuthenticationRequired proxyAuthenticationRequired(URI uri, HttpHeaders headers) {
-        return new ProxyAuthenticationRequired(uri, proxy, headers.allValues("Proxy-Authenticate"));
+    /** The proxy the client is configured with, or null. */
+    ProxySettings proxySettings() {
+        return proxy;
+    }
+
+    /** The refusal that a 407 answer to a request for {@code uri} is. */
+    ProxyRefused proxyRefused(URI uri, HttpHeaders headers) {
+        return new ProxyRefused(uri, proxy, headers.allValues("Proxy-Authenticate"));
     }
 
     /** How many HTTP requests were sent, retries included (for the round-trip benchmark). */
@@ -138,7 +143,7 @@ public final class OrgHttp {
                 requests.incrementAndGet();
                 HttpResponse<byte[]> raw = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 if (raw.statusCode() == 407) {
-                    throw proxyAuthenticationRequired(request.uri(), raw.headers()).failure(what);
+                    throw proxyRefused(request.uri(), raw.headers()).failure(what);
                 }
                 Response response = new Response(raw.statusCode(), raw.headers(), decode(raw), request.uri());
                 if (!response.isTransientFault()) {
@@ -158,6 +163,10 @@ public final class OrgHttp {
                 lastCause = e;
             } catch (IOException e) {
                 failIfUnresolved(e, request.uri(), what);
+                Optional<ProxyRefused> refused = ProxyRefused.tunnelFailure(e, request.uri(), proxy);
+                if (refused.isPresent()) {
+                    throw refused.get().failure(what);
+                }
                 lastProblem = "the connection failed (" + Messages.describe(e) + ")";
                 lastCause = e;
             } catch (InterruptedException e) {

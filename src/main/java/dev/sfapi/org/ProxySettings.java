@@ -112,7 +112,8 @@ public record ProxySettings(String host, int port, String username, Secret passw
             return Optional.empty();
         }
         String pair = username + ":" + (password == null ? "" : password.reveal());
-        return Optional.of(Secret.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+        String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        return Optional.of(Secret.of("Basic " + encoded));
     }
 
     /**

@@ -113,7 +113,7 @@ class ProxyTransportTest {
 
         OrgException e = assertThrows(OrgException.class, () -> call.run(settings, sleeper));
 
-        assertEquals(OrgException.Kind.PROXY_AUTHENTICATION, e.kind(), e.getMessage());
+        assertEquals(OrgException.Kind.PROXY_REFUSED, e.kind(), e.getMessage());
         String m = e.getMessage();
         assertTrue(m.startsWith(call.what), m);
         assertTrue(m.contains("failed: the proxy 127.0.0.1:" + proxy.port() + " refused the credentials of "
@@ -133,7 +133,7 @@ class ProxyTransportTest {
 
         OrgException e = assertThrows(OrgException.class, () -> call.run(settings, sleeper));
 
-        assertEquals(OrgException.Kind.PROXY_AUTHENTICATION, e.kind());
+        assertEquals(OrgException.Kind.PROXY_REFUSED, e.kind());
         assertTrue(e.getMessage().contains("the proxy 127.0.0.1:" + proxy.port() + " requires authentication (407 "
                 + "Proxy Authentication Required), and the <proxy> 'corp' in settings.xml has no <username>."),
                 e.getMessage());
@@ -148,7 +148,7 @@ class ProxyTransportTest {
 
             OrgException e = assertThrows(OrgException.class, () -> call.run(settings, sleeper));
 
-            assertEquals(OrgException.Kind.PROXY_AUTHENTICATION, e.kind());
+            assertEquals(OrgException.Kind.PROXY_REFUSED, e.kind());
             assertTrue(e.getMessage().contains("asks for Negotiate authentication (407 Proxy Authentication "
                     + "Required), but the plugin, like the JDK's HTTP client, sends only Basic credentials"),
                     e.getMessage());
@@ -169,7 +169,7 @@ class ProxyTransportTest {
 
             for (ProxiedCalls call : List.of(ProxiedCalls.REST_QUERY, ProxiedCalls.METADATA_API)) {
                 OrgException e = assertThrows(OrgException.class, () -> call.firstCall(client));
-                assertEquals(OrgException.Kind.PROXY_AUTHENTICATION, e.kind());
+                assertEquals(OrgException.Kind.PROXY_REFUSED, e.kind());
                 assertTrue(e.getMessage().contains("a proxy between this machine and 127.0.0.1 answered 407 Proxy "
                         + "Authentication Required, but no <proxy> in settings.xml is active"), e.getMessage());
             }
@@ -226,6 +226,45 @@ class ProxyTransportTest {
         }
     }
 
+    /** A proxy that won't open a tunnel to the host (403 to the CONNECT) is no Salesforce outage either. */
+    @ParameterizedTest
+    @EnumSource(ProxiedCalls.class)
+    void aProxyRefusingTheTunnelFailsAtOnceSayingSo(ProxiedCalls call) throws Exception {
+        try (LoopbackProxy forbidding = LoopbackProxy.forbidding()) {
+            ConnectionSettings settings = call.through(tlsOrg, forbidding, PROXY_USER, PROXY_PASSWORD, List.of(),
+                    LoopbackTls.shared().clientContext());
+
+            OrgException e = assertThrows(OrgException.class, () -> call.run(settings, sleeper));
+
+            assertEquals(OrgException.Kind.PROXY_REFUSED, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(call.what), e.getMessage());
+            assertTrue(e.getMessage().contains("failed: the proxy 127.0.0.1:" + forbidding.port() + " refused to open "
+                    + "a tunnel to 127.0.0.1 (HTTP 403 to its CONNECT): it does not let " + PROXY_USER + " reach "
+                    + "127.0.0.1."), e.getMessage());
+            assertEquals(List.of(new Seen("CONNECT", tlsOrg.baseUrl().substring("https://".length()),
+                    Outcome.REFUSED)), forbidding.requests(), "one attempt");
+            assertEquals(List.of(), sleeper.waits());
+            NoSecrets.assertNotIn(e, PROXY_PASSWORD, basic(PROXY_USER, PROXY_PASSWORD));
+        }
+    }
+
+    /** A 502 from the proxy (it can't reach the host now) is a network fault like any other: retried. */
+    @ParameterizedTest
+    @EnumSource(value = ProxiedCalls.class, names = {"METADATA_API", "REST_QUERY"})
+    void aProxyThatCannotReachTheHostIsRetried(ProxiedCalls call) throws Exception {
+        try (LoopbackProxy badGateway = LoopbackProxy.refusingWith(502)) {
+            ConnectionSettings settings = call.through(tlsOrg, badGateway, null, null, List.of(),
+                    LoopbackTls.shared().clientContext());
+
+            OrgException e = assertThrows(OrgException.class, () -> call.run(settings, sleeper));
+
+            assertEquals(OrgException.Kind.UNAVAILABLE, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("failed after 4 attempts"), e.getMessage());
+            assertEquals(4, badGateway.requests().size());
+            assertEquals(3, sleeper.waits().size());
+        }
+    }
+
     /**
      * Without {@code -Djdk.http.auth.tunneling.disabledSchemes=} the JDK sends no Basic credentials on a
      * CONNECT, so the proxy answers 407 however right the password is: the message names the flag, at once.
@@ -239,7 +278,7 @@ class ProxyTransportTest {
 
         OrgException e = assertThrows(OrgException.class, () -> call.run(settings, sleeper));
 
-        assertEquals(OrgException.Kind.PROXY_AUTHENTICATION, e.kind());
+        assertEquals(OrgException.Kind.PROXY_REFUSED, e.kind());
         assertTrue(e.getMessage().contains("the proxy 127.0.0.1:" + proxy.port() + " refused the HTTPS tunnel to "
                 + "127.0.0.1 (407 Proxy Authentication Required) because the JDK sent no credentials"), e.getMessage());
         assertTrue(e.getMessage().contains("MAVEN_OPTS=\"-Djdk.http.auth.tunneling.disabledSchemes=\""), e.getMessage());

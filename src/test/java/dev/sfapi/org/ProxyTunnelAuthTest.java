@@ -115,7 +115,7 @@ class ProxyTunnelAuthTest {
 
         OrgException e = assertThrows(OrgException.class, () -> call.run(settings, sleeper));
 
-        assertEquals(OrgException.Kind.PROXY_AUTHENTICATION, e.kind(), e.getMessage());
+        assertEquals(OrgException.Kind.PROXY_REFUSED, e.kind(), e.getMessage());
         assertTrue(e.getMessage().startsWith(call.what), e.getMessage());
         assertTrue(e.getMessage().contains("failed: the proxy 127.0.0.1:" + proxy.port() + " refused the credentials "
                 + "of " + ProxyTransportTest.PROXY_USER + " (407 Proxy Authentication Required)."), e.getMessage());

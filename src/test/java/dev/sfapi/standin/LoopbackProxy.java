@@ -38,6 +38,8 @@ public final class LoopbackProxy implements AutoCloseable {
         WRONG_CREDENTIALS,
         /** 403: not a loopback target. */
         FORBIDDEN,
+        /** The status of a {@link #refusingWith(int)} proxy. */
+        REFUSED,
         /** CONNECT accepted, bytes relayed. */
         TUNNELLED,
         /** An absolute-URI request forwarded. */
@@ -56,36 +58,48 @@ public final class LoopbackProxy implements AutoCloseable {
     private final ServerSocket socket;
     private final String expected;
     private final String challenge;
+    private final int refuseAllWith;
     private final List<Seen> seen = new ArrayList<>();
     private final List<Socket> open = new ArrayList<>();
     private final AtomicInteger threads = new AtomicInteger();
 
-    private LoopbackProxy(String username, String password, String challenge) throws IOException {
+    private LoopbackProxy(String username, String password, String challenge, int refuseAllWith) throws IOException {
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.expected = username == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.challenge = challenge;
+        this.refuseAllWith = refuseAllWith;
         daemon(this::acceptLoop).start();
     }
 
     /** A proxy that requires {@code username} / {@code password} with Basic. */
     public static LoopbackProxy requiring(String username, String password) {
-        return start(username, password, "Basic realm=\"sfapi-test-proxy\"");
+        return start(username, password, "Basic realm=\"sfapi-test-proxy\"", 0);
     }
 
     /** A proxy that requires authentication but challenges with {@code challenge} (e.g. {@code Negotiate}). */
     public static LoopbackProxy challenging(String challenge) {
-        return start("nobody", "can-pass", challenge);
+        return start("nobody", "can-pass", challenge, 0);
     }
 
     /** A proxy that lets everything through (still loopback only). */
     public static LoopbackProxy open() {
-        return start(null, null, null);
+        return start(null, null, null, 0);
     }
 
-    private static LoopbackProxy start(String username, String password, String challenge) {
+    /** A proxy that answers every request, CONNECT included, with 403 Forbidden (a destination it won't allow). */
+    public static LoopbackProxy forbidding() {
+        return refusingWith(403);
+    }
+
+    /** A proxy that answers every request, CONNECT included, with {@code status} (e.g. 502: it can't reach it). */
+    public static LoopbackProxy refusingWith(int status) {
+        return start(null, null, null, status);
+    }
+
+    private static LoopbackProxy start(String username, String password, String challenge, int refuseAllWith) {
         try {
-            return new LoopbackProxy(username, password, challenge);
+            return new LoopbackProxy(username, password, challenge, refuseAllWith);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the loopback proxy", e);
         }
@@ -156,6 +170,12 @@ public final class LoopbackProxy implements AutoCloseable {
             String shown = connect ? target : target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
             byte[] body = connect ? new byte[0] : in.readNBytes(contentLength(head));
 
+            if (refuseAllWith > 0) {
+                record(method, shown, Outcome.REFUSED);
+                write(out, "HTTP/1.1 " + refuseAllWith + " Refused by the test proxy\r\nContent-Length: 0\r\n"
+                        + "Connection: close\r\n\r\n");
+                return;
+            }
             String authorization = header(head, "Proxy-Authorization");
             if (expected != null && !expected.equals(authorization)) {
                 record(method, shown, authorization == null ? Outcome.NO_CREDENTIALS : Outcome.WRONG_CREDENTIALS);
