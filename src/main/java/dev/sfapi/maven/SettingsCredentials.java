@@ -124,7 +124,8 @@ public final class SettingsCredentials {
         }
         try {
             return Optional.of(new ProxySettings(p.getHost().trim(), p.getPort(), blankToNull(p.getUsername()),
-                    Secret.ofNullable(p.getPassword()), ProxySettings.parseNonProxyHosts(p.getNonProxyHosts())));
+                    Secret.ofNullable(p.getPassword()), ProxySettings.parseNonProxyHosts(p.getNonProxyHosts()),
+                    proxy.getId()));
         } catch (IllegalArgumentException e) {
             throw new OrgException(OrgException.Kind.CONFIGURATION, source + " is invalid: " + e.getMessage() + ".");
         }

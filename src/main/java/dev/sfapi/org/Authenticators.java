@@ -17,7 +17,7 @@ public final class Authenticators {
                     settings.secret(SettingKey.AUTH_URL).orElseThrow(), settings.describeOrigin(SettingKey.AUTH_URL)),
                     endpoint);
             case ACCESS_TOKEN -> new AccessTokenAuthenticator(settings);
-            case SOAP_LOGIN -> new SoapLoginAuthenticator(settings, http.sleeper());
+            case SOAP_LOGIN -> new SoapLoginAuthenticator(settings, http);
         };
     }
 }

@@ -36,8 +36,6 @@ public final class ConnectionSettings {
     public static final URI PRODUCTION_LOGIN_URL = URI.create("https://login.salesforce.com");
     public static final URI SANDBOX_LOGIN_URL = URI.create("https://test.salesforce.com");
     public static final String DEFAULT_API_VERSION = "62.0";
-    /** SOAP login() does not exist from this API version on. */
-    public static final int FIRST_VERSION_WITHOUT_SOAP_LOGIN = 65;
 
     private static final List<SettingKey> CREDENTIAL_ORDER = List.of(SettingKey.ACCESS_TOKEN, SettingKey.AUTH_URL,
             SettingKey.PRIVATE_KEY_FILE, SettingKey.CLIENT_SECRET, SettingKey.PASSWORD);
@@ -62,6 +60,7 @@ public final class ConnectionSettings {
     private final RetryPolicy retryPolicy;
     private final ProxySettings proxy;
     private final Path baseDirectory;
+    private final javax.net.ssl.SSLContext sslContext;
 
     private ConnectionSettings(Resolver r, ProxySettings proxy) {
         this.authMethod = r.method;
@@ -77,9 +76,11 @@ public final class ConnectionSettings {
         this.retryPolicy = r.retryPolicy;
         this.proxy = proxy;
         this.baseDirectory = null;
+        this.sslContext = null;
     }
 
-    private ConnectionSettings(ConnectionSettings other, ProxySettings proxy, Path baseDirectory) {
+    private ConnectionSettings(ConnectionSettings other, ProxySettings proxy, Path baseDirectory,
+                               javax.net.ssl.SSLContext sslContext) {
         this.authMethod = other.authMethod;
         this.methodReason = other.methodReason;
         this.values = other.values;
@@ -93,6 +94,7 @@ public final class ConnectionSettings {
         this.retryPolicy = other.retryPolicy;
         this.proxy = proxy;
         this.baseDirectory = baseDirectory;
+        this.sslContext = sslContext;
     }
 
     /** Resolves the settings from layers given highest precedence first. */
@@ -107,12 +109,26 @@ public final class ConnectionSettings {
 
     /** A copy that connects through {@code proxy} (null for none). */
     public ConnectionSettings withProxy(ProxySettings proxy) {
-        return new ConnectionSettings(this, proxy, baseDirectory);
+        return new ConnectionSettings(this, proxy, baseDirectory, sslContext);
     }
 
     /** A copy that resolves a relative {@code privateKeyFile} against {@code directory} (the project's). */
     public ConnectionSettings withBaseDirectory(Path directory) {
-        return new ConnectionSettings(this, proxy, directory);
+        return new ConnectionSettings(this, proxy, directory, sslContext);
+    }
+
+    /**
+     * A copy whose connections (all of them: OAuth, REST, Metadata API, SOAP login) use {@code context}'s
+     * TLS trust instead of the JVM's default. Not a user setting: Maven builds trust what the JVM trusts;
+     * tests use it to trust a loopback certificate without touching the JVM's defaults.
+     */
+    public ConnectionSettings withSslContext(javax.net.ssl.SSLContext context) {
+        return new ConnectionSettings(this, proxy, baseDirectory, context);
+    }
+
+    /** The TLS context set with {@link #withSslContext}, if any. */
+    public Optional<javax.net.ssl.SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
     }
 
     /** The private key file, resolved against the base directory when relative. */
@@ -404,12 +420,8 @@ public final class ConnectionSettings {
                         + instanceUrl + ", but the client credentials flow only works on the org's My Domain URL "
                         + "(https://yourdomain.my.salesforce.com; Setup → My Domain shows it).");
             }
-            if (method == AuthMethod.SOAP_LOGIN && majorVersion() >= FIRST_VERSION_WITHOUT_SOAP_LOGIN) {
-                throw new OrgException(OrgException.Kind.CONFIGURATION, "SOAP login() does not exist in API "
-                        + apiVersion + " (it was removed in " + FIRST_VERSION_WITHOUT_SOAP_LOGIN + ".0). "
-                        + "Switch to the JWT bearer flow (clientId, username, privateKeyFile), or set "
-                        + "sfapi.apiVersion to 64.0 or lower.");
-            }
+            // No check of apiVersion for SOAP login: login() always goes to the partner jar's version (62.0),
+            // which has it whatever version the REST queries use (see SoapLoginAuthenticator).
             if (method == AuthMethod.SFDX_AUTH_URL) {
                 authUrlHost = SfdxAuthUrl.parse(Secret.of(values.get(SettingKey.AUTH_URL)), origin(SettingKey.AUTH_URL))
                         .tokenBaseUrl();
@@ -432,10 +444,6 @@ public final class ConnectionSettings {
                         + "'; an API version looks like " + DEFAULT_API_VERSION + ".");
             }
             return normalized;
-        }
-
-        private int majorVersion() {
-            return Integer.parseInt(apiVersion.substring(0, apiVersion.indexOf('.')));
         }
 
         private int intSetting(SettingKey key, int defaultValue, int min, int max) throws OrgException {

@@ -29,12 +29,13 @@ public final class MetadataCalls {
 
     private final OrgSession session;
     private final ConnectionSettings settings;
-    private final Sleeper sleeper;
+    private final OrgHttp http;
 
-    public MetadataCalls(OrgSession session, ConnectionSettings settings, Sleeper sleeper) {
+    /** Calls on the session's org, sent through {@code http}'s client (its proxy, trust and retry pauses). */
+    public MetadataCalls(OrgSession session, ConnectionSettings settings, OrgHttp http) {
         this.session = session;
         this.settings = settings;
-        this.sleeper = sleeper;
+        this.http = http;
     }
 
     /** {@code <instance>/services/Soap/m/62.0}. */
@@ -44,11 +45,16 @@ public final class MetadataCalls {
 
     /** A connection for the session's current grant (no I/O happens here). */
     public MetadataConnection connection() throws OrgException {
-        return open(session.current(), settings);
+        return open(session.current(), settings, http);
     }
 
-    /** A connection with explicit endpoint, session id, compression, timeouts and proxy. */
-    public static MetadataConnection open(AccessGrant grant, ConnectionSettings settings) throws OrgException {
+    /**
+     * A connection with explicit endpoint, session id, compression and timeouts, whose requests go through
+     * {@code http}'s JDK HttpClient ({@link HttpClientTransport}): the proxy, its credentials and
+     * nonProxyHosts are the client's, so nothing proxy-related is set on the wsc config itself.
+     */
+    public static MetadataConnection open(AccessGrant grant, ConnectionSettings settings, OrgHttp http)
+            throws OrgException {
         URI endpoint = endpoint(grant.instanceUrl());
         ConnectorConfig config = new ConnectorConfig();
         config.setServiceEndpoint(endpoint.toString());
@@ -59,7 +65,7 @@ public final class MetadataCalls {
         config.setConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
         config.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
         config.setTraceMessage(false); // tracing would print the session id
-        settings.proxy().ifPresent(p -> p.applyTo(config, endpoint));
+        config.setTransportFactory(http.soapTransports());
         try {
             return new MetadataConnection(config);
         } catch (ConnectionException e) {
@@ -77,10 +83,11 @@ public final class MetadataCalls {
         AccessGrant grant = session.current();
         boolean renewed = false;
         while (true) {
-            MetadataConnection connection = open(grant, settings);
+            MetadataConnection connection = open(grant, settings, http);
             URI endpoint = endpoint(grant.instanceUrl());
             try {
-                return SoapRetry.call(what, endpoint, settings.retryPolicy(), sleeper, () -> call.apply(connection));
+                return SoapRetry.call(what, endpoint, settings.retryPolicy(), http.sleeper(),
+                        () -> call.apply(connection));
             } catch (ConnectionException e) {
                 if ("INVALID_SESSION_ID".equals(SoapFaults.code(e)) && !renewed) {
                     grant = session.reauthenticate(grant);

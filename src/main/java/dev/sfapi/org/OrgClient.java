@@ -22,14 +22,13 @@ public final class OrgClient {
     private final RestClient rest;
     private final MetadataCalls metadata;
 
-    private OrgClient(ConnectionSettings settings, OrgHttp http, Authenticator authenticator, OrgSession session,
-                      Sleeper sleeper) {
+    private OrgClient(ConnectionSettings settings, OrgHttp http, Authenticator authenticator, OrgSession session) {
         this.settings = settings;
         this.http = http;
         this.authenticator = authenticator;
         this.session = session;
         this.rest = new RestClient(session, http);
-        this.metadata = new MetadataCalls(session, settings, sleeper);
+        this.metadata = new MetadataCalls(session, settings, http);
     }
 
     /** Authenticates with the configured method. */
@@ -42,7 +41,7 @@ public final class OrgClient {
         OrgHttp http = OrgHttp.create(settings, sleeper);
         Authenticator authenticator = Authenticators.create(settings, http, clock);
         OrgSession session = OrgSession.open(authenticator, settings.apiVersion());
-        return new OrgClient(settings, http, authenticator, session, sleeper);
+        return new OrgClient(settings, http, authenticator, session);
     }
 
     public ConnectionSettings settings() {

@@ -23,6 +23,11 @@ public class OrgException extends Exception {
         CONFIGURATION,
         /** The org refused the credentials or the session. */
         AUTHENTICATION,
+        /**
+         * The HTTP proxy said no: it wants credentials it didn't get or refused them (407), or it won't
+         * open a tunnel to the host (403 to its CONNECT); never retried.
+         */
+        PROXY_REFUSED,
         /** The connecting user lacks a permission (View Setup and Configuration, API Enabled, …). */
         PERMISSION,
         /** The org's API request limit (daily total or concurrent) is exhausted. */

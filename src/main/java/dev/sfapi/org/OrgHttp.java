@@ -19,29 +19,45 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The JDK HttpClient with what every call to Salesforce needs: timeouts, the proxy, gzip responses, and
- * bounded retries with exponential backoff for transient faults (502/503/504, an HTML page where JSON
- * was expected, timeouts, dropped connections). A refused connection and a host name that does not
- * resolve are not retried: they mean a wrong URL, DNS or proxy, and waiting will not fix them. Thread-safe.
+ * The JDK HttpClient with what every call to Salesforce needs: timeouts, the proxy and its credentials,
+ * gzip responses, and bounded retries with exponential backoff for transient faults (502/503/504, an HTML
+ * page where JSON was expected, timeouts, dropped connections). A refused connection, a host name that does
+ * not resolve and a proxy's refusal (407, or 403 to a CONNECT) are not retried: they mean a wrong URL, DNS
+ * or proxy setting, and waiting will not fix them. Thread-safe.
+ *
+ * <p>The same client carries force-wsc's SOAP calls ({@link #soapTransports()}), so OAuth, REST, the
+ * Metadata API and SOAP login() share one proxy configuration, one way of authenticating to the proxy,
+ * the same timeouts and the same TLS trust.
  */
 public final class OrgHttp {
 
     static final String USER_AGENT = "sfapi-maven-plugin";
 
     private final HttpClient client;
+    private final ProxySettings proxy;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final Duration readTimeout;
     private final AtomicInteger requests = new AtomicInteger();
 
     public OrgHttp(HttpClient client, RetryPolicy retryPolicy, Sleeper sleeper, Duration readTimeout) {
+        this(client, null, retryPolicy, sleeper, readTimeout);
+    }
+
+    /**
+     * @param proxy the proxy {@code client} is configured with (its selector), for the credentials this
+     *              class adds to each proxied request and for messages; null for none
+     */
+    public OrgHttp(HttpClient client, ProxySettings proxy, RetryPolicy retryPolicy, Sleeper sleeper,
+                   Duration readTimeout) {
         this.client = client;
+        this.proxy = proxy;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
         this.readTimeout = readTimeout;
     }
 
-    /** A client configured from the settings: timeouts, proxy, retries. */
+    /** A client configured from the settings: timeouts, proxy, TLS trust, retries. */
     public static OrgHttp create(ConnectionSettings settings, Sleeper sleeper) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 // HTTP/1.1: predictable through corporate proxies and against the loopback stand-in.
@@ -50,19 +66,53 @@ public final class OrgHttp {
                 // A redirect from a token or query endpoint means a wrong URL; following it could send
                 // the credentials elsewhere.
                 .followRedirects(HttpClient.Redirect.NEVER);
-        settings.proxy().ifPresent(p -> {
-            builder.proxy(p.selector());
-            p.authenticator().ifPresent(builder::authenticator);
-        });
-        return new OrgHttp(builder.build(), settings.retryPolicy(), sleeper, settings.readTimeout());
+        // No java.net.Authenticator for the proxy: its credentials go preemptively on each proxied request
+        // (see proxyHeaders), so a refused password is tried once, not four times per request.
+        settings.proxy().ifPresent(p -> builder.proxy(p.selector()));
+        settings.sslContext().ifPresent(builder::sslContext);
+        return new OrgHttp(builder.build(), settings.proxy().orElse(null), settings.retryPolicy(), sleeper,
+                settings.readTimeout());
     }
 
     /** A request builder with the read timeout and the headers every call sends. */
     public HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
                 .header("Accept-Encoding", "gzip")
                 .header("User-Agent", USER_AGENT);
+        proxyHeaders(builder, uri);
+        return builder;
+    }
+
+    /**
+     * Adds the proxy's {@code Proxy-Authorization} when the request to {@code uri} goes through a proxy with
+     * credentials; never to a request that goes direct (the target would receive the proxy password). On an
+     * https request the JDK moves it to the CONNECT that opens the tunnel, when Basic is allowed there.
+     */
+    HttpRequest.Builder proxyHeaders(HttpRequest.Builder builder, URI uri) {
+        if (proxy != null) {
+            proxy.proxyAuthorization(uri).ifPresent(value -> builder.setHeader("Proxy-Authorization", value.reveal()));
+        }
+        return builder;
+    }
+
+    /** force-wsc transports that send their SOAP requests through this client. */
+    public com.sforce.ws.transport.TransportFactory soapTransports() {
+        return () -> new HttpClientTransport(this);
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    /** The proxy the client is configured with, or null. */
+    ProxySettings proxySettings() {
+        return proxy;
+    }
+
+    /** The refusal that a 407 answer to a request for {@code uri} is. */
+    ProxyRefused proxyRefused(URI uri, HttpHeaders headers) {
+        return new ProxyRefused(uri, proxy, headers.allValues("Proxy-Authenticate"));
     }
 
     /** How many HTTP requests were sent, retries included (for the round-trip benchmark). */
@@ -92,6 +142,9 @@ public final class OrgHttp {
             try {
                 requests.incrementAndGet();
                 HttpResponse<byte[]> raw = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (raw.statusCode() == 407) {
+                    throw proxyRefused(request.uri(), raw.headers()).failure(what);
+                }
                 Response response = new Response(raw.statusCode(), raw.headers(), decode(raw), request.uri());
                 if (!response.isTransientFault()) {
                     return response;
@@ -110,6 +163,10 @@ public final class OrgHttp {
                 lastCause = e;
             } catch (IOException e) {
                 failIfUnresolved(e, request.uri(), what);
+                Optional<ProxyRefused> refused = ProxyRefused.tunnelFailure(e, request.uri(), proxy);
+                if (refused.isPresent()) {
+                    throw refused.get().failure(what);
+                }
                 lastProblem = "the connection failed (" + Messages.describe(e) + ")";
                 lastCause = e;
             } catch (InterruptedException e) {
@@ -133,15 +190,20 @@ public final class OrgHttp {
 
     /** A host that doesn't resolve won't after a wait: say so now instead of retrying. */
     private void failIfUnresolved(IOException e, URI uri, String what) throws OrgException {
-        Optional<InetSocketAddress> proxy = client.proxy().flatMap(selector -> selector.select(uri).stream()
-                .filter(p -> p.type() != Proxy.Type.DIRECT && p.address() instanceof InetSocketAddress)
-                .map(p -> (InetSocketAddress) p.address()).findFirst());
+        Optional<InetSocketAddress> proxy = proxyAddressFor(uri);
         // Through a proxy the client only ever looks up the proxy's name; the proxy resolves the target.
         String host = proxy.map(InetSocketAddress::getHostString).orElse(uri.getHost());
         Optional<String> unresolved = UnresolvedHost.in(e, host);
         if (unresolved.isPresent()) {
             throw UnresolvedHost.failure(what, unresolved.get(), proxy.isPresent(), e);
         }
+    }
+
+    /** The proxy a request to {@code uri} goes through, if any. */
+    Optional<InetSocketAddress> proxyAddressFor(URI uri) {
+        return client.proxy().flatMap(selector -> selector.select(uri).stream()
+                .filter(p -> p.type() != Proxy.Type.DIRECT && p.address() instanceof InetSocketAddress)
+                .map(p -> (InetSocketAddress) p.address()).findFirst());
     }
 
     private void pause(Duration wait, String what) throws OrgException {

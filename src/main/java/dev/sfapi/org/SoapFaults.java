@@ -52,7 +52,8 @@ final class SoapFaults {
         if (code != null) {
             return code.equals("SERVER_UNAVAILABLE");
         }
-        if (isConnectionRefused(e) || UnresolvedHost.in(e, "").isPresent()) {
+        if (isConnectionRefused(e) || UnresolvedHost.in(e, "").isPresent()
+                || ProxyRefused.in(e).isPresent()) {
             return false;
         }
         // "Failed to send request to …" wraps timeouts, EOF on an empty error body and resets in an

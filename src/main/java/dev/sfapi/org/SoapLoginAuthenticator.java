@@ -7,13 +7,25 @@ import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * LEGACY: username, password and security token through the partner API's SOAP {@code login()}.
  * Salesforce removed login() from API 65.0, turns it off by default in orgs created from Winter '26,
  * and retires it in Summer '27; it is here for orgs that cannot use OAuth yet.
+ *
+ * <p>login() is always called at the partner jar's own API version ({@link #SCHEMA_VERSION}, 62.0), not at
+ * {@code sfapi.apiVersion}, as the Metadata API calls use the metadata jar's: force-wsc reads answers with
+ * strict element order, and a newer version's LoginResult / GetUserInfoResult may carry elements the 62.0
+ * classes don't know, which fails the parse (salesforce-wire.md, trap 3). A session id is not tied to the
+ * version it was issued at, so REST queries at {@code sfapi.apiVersion} use it as well; and 62.0 still has
+ * login(), which 65.0 and later don't.
  */
 final class SoapLoginAuthenticator implements Authenticator {
+
+    /** The API version the force-partner-api jar was generated for ("62.0"). */
+    static final String SCHEMA_VERSION = jarVersion();
 
     static final String LEGACY_WARNING = "Authenticating with SOAP login() (username, password and security "
             + "token) is legacy: Salesforce removed login() from API 65.0, it is off by default in orgs created "
@@ -21,11 +33,11 @@ final class SoapLoginAuthenticator implements Authenticator {
             + "bearer flow (clientId, username, privateKeyFile).";
 
     private final ConnectionSettings settings;
-    private final Sleeper sleeper;
+    private final OrgHttp http;
 
-    SoapLoginAuthenticator(ConnectionSettings settings, Sleeper sleeper) {
+    SoapLoginAuthenticator(ConnectionSettings settings, OrgHttp http) {
         this.settings = settings;
-        this.sleeper = sleeper;
+        this.http = http;
     }
 
     @Override
@@ -38,9 +50,9 @@ final class SoapLoginAuthenticator implements Authenticator {
         return List.of(LEGACY_WARNING);
     }
 
-    /** The partner endpoint on the login URL. */
+    /** The partner endpoint on the login URL, at the jar's version. */
     URI endpoint() {
-        return URI.create(settings.loginUrl() + "/services/Soap/u/" + settings.apiVersion());
+        return URI.create(settings.loginUrl() + "/services/Soap/u/" + SCHEMA_VERSION);
     }
 
     @Override
@@ -52,7 +64,7 @@ final class SoapLoginAuthenticator implements Authenticator {
                 .concat(settings.secret(SettingKey.SECURITY_TOKEN).orElse(null));
         String what = "SOAP login() of " + username + " at " + endpoint;
         try {
-            LoginResult result = SoapRetry.call(what, endpoint, settings.retryPolicy(), sleeper,
+            LoginResult result = SoapRetry.call(what, endpoint, settings.retryPolicy(), http.sleeper(),
                     () -> connection(endpoint).login(username, password.reveal()));
             if (result.isPasswordExpired()) {
                 throw new OrgException(OrgException.Kind.AUTHENTICATION, "The password of " + username + " has "
@@ -79,7 +91,8 @@ final class SoapLoginAuthenticator implements Authenticator {
         config.setConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
         config.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
         config.setTraceMessage(false); // tracing would print the password
-        settings.proxy().ifPresent(p -> p.applyTo(config, endpoint));
+        // Through the plugin's HttpClient: its proxy, proxy credentials, nonProxyHosts and TLS trust.
+        config.setTransportFactory(http.soapTransports());
         return Connector.newConnection(config);
     }
 
@@ -105,10 +118,15 @@ final class SoapLoginAuthenticator implements Authenticator {
                     + "permission set).";
             case "PASSWORD_LOCKOUT" -> username + " is locked out after too many failed logins. An admin can "
                     + "unlock the user in Setup → Users; fix the credentials before retrying.";
-            case "UNSUPPORTED_API_VERSION" -> "The org does not accept login() at API " + settings.apiVersion()
+            case "UNSUPPORTED_API_VERSION" -> "The org does not accept login() at API " + SCHEMA_VERSION
                     + ". Switch to the JWT bearer flow.";
             case "REQUEST_LIMIT_EXCEEDED" -> RestClient.API_LIMIT_ADVICE;
             default -> "Check the credentials and " + settings.describeOrigin(SettingKey.LOGIN_URL) + ".";
         };
+    }
+
+    private static String jarVersion() {
+        Matcher m = Pattern.compile("/Soap/u/(\\d+\\.\\d+)").matcher(Connector.END_POINT);
+        return m.find() ? m.group(1) : ConnectionSettings.DEFAULT_API_VERSION;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Runs a force-wsc call with bounded retries and exponential backoff on transient faults; wsc itself
  * never retries. A refused connection or a host that does not resolve stops at once (waiting will not
- * fix either). Faults that are not transient are rethrown for the caller to interpret.
+ * fix either), and so does a proxy's refusal ({@link ProxyRefused}: 407, or 403 to a CONNECT). Faults
+ * that are not transient are rethrown for the caller to interpret.
  */
 final class SoapRetry {
 
@@ -28,6 +29,10 @@ final class SoapRetry {
             try {
                 return call.call();
             } catch (ConnectionException e) {
+                Optional<ProxyRefused> proxyRefused = ProxyRefused.in(e);
+                if (proxyRefused.isPresent()) {
+                    throw proxyRefused.get().failure(what);
+                }
                 Optional<String> unresolved = UnresolvedHost.in(e, endpoint.getHost());
                 if (unresolved.isPresent()) {
                     // wsc's UnknownHostException names the host it looked up: the proxy's when one is set.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfapi.standin.CorpusOrg;
 import dev.sfapi.standin.Endpoint;
+import dev.sfapi.standin.LoopbackProxy;
 import dev.sfapi.standin.SalesforceStandIn;
 import dev.sfapi.standin.StandInKeys;
 import java.io.PrintWriter;
@@ -73,6 +74,7 @@ class OrgModeMojoTest {
     private Settings settings;
     private DefaultSettingsDecrypter decrypter;
     private Map<String, String> env;
+    private DefaultPlexusCipher cipher;
 
     @BeforeAll
     static void start() throws Exception {
@@ -95,7 +97,7 @@ class OrgModeMojoTest {
         log = new CapturingLog();
         settings = new Settings();
         env = new HashMap<>();
-        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        cipher = new DefaultPlexusCipher();
         Path security = project.resolve("settings-security.xml");
         Files.writeString(security, "<settingsSecurity><master>" + cipher.encryptAndDecorate("master-pw",
                 DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION) + "</master></settingsSecurity>");
@@ -466,6 +468,67 @@ class OrgModeMojoTest {
         direct.failOnError = false;
         direct.execute();
         assertTrue(org.log().count(Endpoint.METADATA_SOAP) > 0, "metadata calls honour nonProxyHosts too");
+    }
+
+    /**
+     * A settings.xml {@code <proxy>} with Basic authentication (its password encrypted, decrypted by Maven)
+     * carries every connection of the run, SOAP login() and the Metadata API included; a wrong password stops
+     * the build at once with a message naming the proxy, and the password is nowhere, not even at debug level.
+     */
+    @Test
+    void aSettingsProxyWithAPasswordCarriesTheRunAndAWrongOneStopsItAtOnce() throws Exception {
+        String password = "corp-proxy-pw-" + System.nanoTime();
+        try (LoopbackProxy proxy = LoopbackProxy.requiring("ci-proxy", password)) {
+            org.apache.maven.settings.Proxy p = new org.apache.maven.settings.Proxy();
+            p.setId("corp");
+            p.setProtocol("https");
+            p.setHost(proxy.host());
+            p.setPort(proxy.port());
+            p.setUsername("ci-proxy");
+            p.setPassword(cipher.encryptAndDecorate(password, "master-pw"));
+            settings.addProxy(p);
+            env.put("SFAPI_LOGIN_URL", org.baseUrl());
+            env.put("SFAPI_USERNAME", CorpusOrg.PLATFORM_USER);
+            env.put("SFAPI_PASSWORD", CorpusOrg.PLATFORM_PASSWORD);
+            env.put("SFAPI_SECURITY_TOKEN", CorpusOrg.PLATFORM_TOKEN);
+            env.put("SFAPI_RETRY_BACKOFF_MILLIS", "1");
+            ValidateApiUsersMojo mojo = validate();
+            mojo.failOnError = false;
+
+            mojo.execute();
+
+            assertEquals(1, org.log().count(Endpoint.PARTNER_SOAP, "login"));
+            assertTrue(org.log().count(Endpoint.METADATA_SOAP) > 0, org.log().summary().toString());
+            assertEquals(org.log().count(), proxy.count(LoopbackProxy.Outcome.FORWARDED),
+                    "every request reached the org through the proxy: " + proxy.requests());
+            assertEquals(proxy.requests().size(), proxy.count(LoopbackProxy.Outcome.FORWARDED), "none refused");
+            assertTrue(log.text().contains("proxy 127.0.0.1:" + proxy.port() + " as ci-proxy"), log.text());
+            assertNoSecret(log.text(), password, CorpusOrg.PLATFORM_PASSWORD);
+
+            String wrong = "wrong-proxy-pw-" + System.nanoTime();
+            p.setPassword(cipher.encryptAndDecorate(wrong, "master-pw"));
+            proxy.clear();
+            org.log().clear();
+            log = new CapturingLog();
+
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, validate()::execute);
+
+            assertTrue(e.getMessage().contains("SOAP login() of " + CorpusOrg.PLATFORM_USER + " at " + org.partnerUrl()
+                    + " failed: the proxy 127.0.0.1:" + proxy.port() + " refused the credentials of ci-proxy (407 "
+                    + "Proxy Authentication Required). Check the <username> and <password> of the <proxy> 'corp' in "
+                    + "settings.xml"), e.getMessage());
+            assertEquals(1, proxy.requests().size(), "no retry: " + proxy.requests());
+            assertEquals(0, org.log().count());
+            String line = new org.apache.maven.exception.DefaultExceptionHandler().handleException(
+                    new org.apache.maven.lifecycle.LifecycleExecutionException("Failed to execute goal "
+                            + "sfapi:validate-api-users on project acme-org: " + e.getMessage(), e)).getMessage();
+            assertTrue(line.endsWith("Not retried: another attempt with a wrong password could lock the proxy "
+                    + "account."), line);
+            java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+            assertNoSecret(line + trace(e) + log.text(), wrong, password,
+                    b64.encodeToString(("ci-proxy:" + wrong).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    CorpusOrg.PLATFORM_PASSWORD);
+        }
     }
 
     /**

@@ -92,21 +92,35 @@ final class CapturingServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final boolean tls;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Reply> replies = new ArrayDeque<>();
     private volatile Function<Request, Reply> handler;
 
     CapturingServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** On https with {@code tls}'s certificate (e.g. {@code LoopbackTls.shared().serverContext()}); null for http. */
+    CapturingServer(javax.net.ssl.SSLContext tls) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
+        this.tls = tls != null;
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    /** http://127.0.0.1:port */
+    /** http://127.0.0.1:port (https:// on TLS) */
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Replies answered in order; when they run out the handler (or a 599) answers. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -142,13 +143,13 @@ class ConnectionSettingsTest {
         assertEquals(AuthMethod.CLIENT_CREDENTIALS, s.authMethod());
     }
 
+    /** login() is called at the partner jar's 62.0 whatever apiVersion says, so 65.0 (which has no login()) is fine. */
     @Test
-    void soapLoginIsRefusedFromApi65() {
-        OrgException e = assertThrows(OrgException.class, () -> ConnectionSettings.resolve(layer("p",
-                Map.of(SettingKey.USERNAME, "u@x.example", SettingKey.PASSWORD, "pw-12345",
-                        SettingKey.API_VERSION, "65.0"))));
-        assertTrue(e.getMessage().contains("SOAP login() does not exist in API 65.0"), e.getMessage());
-        assertTrue(e.getMessage().contains("JWT bearer"), e.getMessage());
+    void soapLoginWorksWithAnyRestApiVersion() throws OrgException {
+        ConnectionSettings s = ConnectionSettings.resolve(layer("p", Map.of(SettingKey.USERNAME, "u@x.example",
+                SettingKey.PASSWORD, "pw-12345", SettingKey.API_VERSION, "65.0")));
+        assertEquals(AuthMethod.SOAP_LOGIN, s.authMethod());
+        assertEquals("65.0", s.apiVersion());
     }
 
     @Test
@@ -257,6 +258,32 @@ class ConnectionSettingsTest {
         assertEquals(java.net.Proxy.NO_PROXY, p.selector().select(URI.create("http://127.0.0.1:1/")).get(0));
         assertEquals(java.net.Proxy.Type.HTTP,
                 p.selector().select(URI.create("https://acme.my.salesforce.com/")).get(0).type());
+    }
+
+    @Test
+    void proxyCredentialsGoOnlyToTheProxyAndAreScrubbedEncoded() {
+        ProxySettings p = new ProxySettings("proxy", 8080, "puser", Secret.of("proxy-pw-basic-1"),
+                ProxySettings.parseNonProxyHosts("*.internal.example"), "corp");
+        Secret header = p.proxyAuthorization(URI.create("https://acme.my.salesforce.com/services")).orElseThrow();
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("puser:proxy-pw-basic-1".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), header.reveal());
+        assertFalse(Redactor.scrub("echo " + header.reveal()).contains(header.reveal().substring(6)),
+                "a proxy page echoing the header is scrubbed");
+        assertTrue(p.proxyAuthorization(URI.create("https://svc.internal.example/")).isEmpty(),
+                "a host reached directly never gets the proxy's credentials");
+        assertTrue(new ProxySettings("proxy", 8080, null, null, List.of())
+                .proxyAuthorization(URI.create("https://acme.my.salesforce.com/")).isEmpty());
+        assertEquals("the <proxy> 'corp' in settings.xml", p.describeSource());
+        assertEquals("the <proxy> in settings.xml", new ProxySettings("proxy", 8080, null, null, null).describeSource());
+    }
+
+    /** Parsed, not set: setting the property in this JVM could change how its HttpClient behaves from then on. */
+    @Test
+    void basicOnTunnelsFollowsTheJdkProperty() {
+        assertTrue(ProxySettings.basicDisabledForTunnels(null), "the JDK's default disables Basic");
+        assertFalse(ProxySettings.basicDisabledForTunnels(""));
+        assertTrue(ProxySettings.basicDisabledForTunnels("Digest, basic"));
+        assertFalse(ProxySettings.basicDisabledForTunnels("Digest"));
     }
 
     private static Map<SettingKey, String> without(Map<SettingKey, String> map, SettingKey... keys) {

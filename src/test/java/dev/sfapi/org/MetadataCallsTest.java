@@ -11,8 +11,8 @@ import com.sforce.soap.metadata.Profile;
 import com.sforce.soap.metadata.ReadResult;
 import com.sforce.ws.ConnectorConfig;
 import dev.sfapi.org.CapturingServer.Reply;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -56,7 +56,11 @@ class MetadataCallsTest {
     }
 
     private MetadataCalls calls() throws OrgException {
-        return new MetadataCalls(session, settings("5"), sleeper);
+        return calls(settings("5"));
+    }
+
+    private MetadataCalls calls(ConnectionSettings s) {
+        return new MetadataCalls(session, s, OrgHttp.create(s, sleeper));
     }
 
     private static ReadResult readProfiles(MetadataCalls calls) throws OrgException {
@@ -67,7 +71,7 @@ class MetadataCallsTest {
     void theConnectionIsConfiguredExplicitly() throws Exception {
         ConnectionSettings s = settings("7.5").withProxy(new ProxySettings("proxy.acme.example", 3128, "puser",
                 Secret.of("proxy-pass-1"), List.of()));
-        MetadataConnection c = MetadataCalls.open(session.current(), s);
+        MetadataConnection c = MetadataCalls.open(session.current(), s, OrgHttp.create(s, sleeper));
         ConnectorConfig config = c.getConfig();
         assertEquals(server.url() + "/services/Soap/m/62.0", config.getServiceEndpoint());
         assertEquals("62.0", MetadataCalls.SCHEMA_VERSION);
@@ -75,13 +79,12 @@ class MetadataCallsTest {
         assertTrue(config.isCompression());
         assertEquals(3000, config.getConnectionTimeout());
         assertEquals(7500, config.getReadTimeout());
-        assertEquals(new InetSocketAddress("proxy.acme.example", 3128).getHostString(),
-                ((InetSocketAddress) config.getProxy().address()).getHostString());
-        assertEquals("puser", config.getProxyUsername());
-
-        ConnectionSettings bypass = settings("5").withProxy(new ProxySettings("proxy.acme.example", 3128, null, null,
-                List.of("127.0.0.1")));
-        assertEquals(Proxy.NO_PROXY, MetadataCalls.open(session.current(), bypass).getConfig().getProxy());
+        // The proxy is the plugin's HttpClient's (HttpClientTransport), never wsc's own, whose credentials
+        // HttpURLConnection would not put on an https tunnel.
+        assertTrue(config.getTransportFactory().createTransport() instanceof HttpClientTransport);
+        assertEquals(Proxy.NO_PROXY, config.getProxy());
+        assertNull(config.getProxyUsername());
+        assertNull(config.getProxyPassword());
     }
 
     @Test
@@ -179,13 +182,60 @@ class MetadataCallsTest {
     @Test
     void readTimeoutsAreRetriedThenReported() throws Exception {
         server.handler(r -> Reply.xml(200, SoapEnvelopes.readProfiles()).delayed(700));
-        MetadataCalls slow = new MetadataCalls(session, settings("0.2"), sleeper);
+        MetadataCalls slow = calls(settings("0.2"));
 
         OrgException e = assertThrows(OrgException.class, () -> readProfiles(slow));
 
         assertEquals(OrgException.Kind.UNAVAILABLE, e.kind());
         assertEquals(2, sleeper.waits().size());
         assertTrue(e.getMessage().contains("no answer within the timeout"), e.getMessage());
+    }
+
+    /** The read timeout bounds the whole answer, as HttpURLConnection's per-read timeout did: a stalled body too. */
+    @Test
+    void anAnswerThatStallsHalfWayTimesOutToo() throws Exception {
+        try (java.net.ServerSocket stalling = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!stalling.isClosed()) {
+                    try {
+                        java.net.Socket s = stalling.accept();
+                        new Thread(() -> {
+                            try (s) {
+                                s.getInputStream().read(new byte[8192]);
+                                s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n"
+                                        + "Content-Length: 4000\r\n\r\n<?xml version=\"1.0\"?>").getBytes());
+                                s.getOutputStream().flush();
+                                Thread.sleep(5000);
+                            } catch (Exception e) {
+                                // the client gave up
+                            }
+                        }).start();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            Map<SettingKey, String> v = new EnumMap<>(SettingKey.class);
+            v.put(SettingKey.ACCESS_TOKEN, "unused-here");
+            v.put(SettingKey.INSTANCE_URL, "http://127.0.0.1:" + stalling.getLocalPort());
+            v.put(SettingKey.MAX_RETRIES, "1");
+            v.put(SettingKey.RETRY_BACKOFF, "5");
+            v.put(SettingKey.READ_TIMEOUT, "0.3");
+            ConnectionSettings s = ConnectionSettings.resolve(SettingLayer.of("test", v));
+            OrgSession stalled = OrgSession.open(new CountingAuthenticator(URI.create("http://127.0.0.1:"
+                    + stalling.getLocalPort()), "md"), "62.0");
+            long started = System.nanoTime();
+
+            OrgException e = assertThrows(OrgException.class, () -> readProfiles(new MetadataCalls(stalled, s,
+                    OrgHttp.create(s, sleeper))));
+
+            assertEquals(OrgException.Kind.UNAVAILABLE, e.kind());
+            assertTrue(e.getMessage().contains("failed after 2 attempts; the last one got no answer within the "
+                    + "timeout"), e.getMessage());
+            assertTrue(System.nanoTime() - started < 4_000_000_000L, "bounded by the read timeout, not the stall");
+        }
     }
 
     @Test

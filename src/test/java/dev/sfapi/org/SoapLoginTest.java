@@ -73,6 +73,26 @@ class SoapLoginTest {
         assertTrue(org.warnings().get(0).contains("Summer '27"));
     }
 
+    /**
+     * login() goes to the partner jar's version whatever sfapi.apiVersion says (a newer version's answer can
+     * hold elements the 62.0 classes can't parse, and 65.0 has no login() at all); REST uses apiVersion.
+     */
+    @Test
+    void loginAlwaysUsesThePartnerJarsVersionAndRestTheConfiguredOne() throws Exception {
+        assertEquals("62.0", SoapLoginAuthenticator.SCHEMA_VERSION);
+        server.enqueue(Reply.xml(200, SoapEnvelopes.loginSuccess(server.url(), SESSION)),
+                Reply.json(200, "{\"totalSize\":0,\"done\":true,\"records\":[]}"));
+        ConnectionSettings s = ConnectionSettings.resolve(SettingLayer.of("p", Map.of(
+                SettingKey.LOGIN_URL, server.url().toString(), SettingKey.USERNAME, "admin@acme.example",
+                SettingKey.PASSWORD, PASSWORD, SettingKey.API_VERSION, "66.0")));
+
+        OrgClient org = OrgClient.connect(s, sleeper, Clock.systemUTC());
+        org.rest().query("SELECT Id FROM Organization");
+
+        assertEquals(List.of("/services/Soap/u/62.0", "/services/data/v66.0/query"),
+                server.requests().stream().map(CapturingServer.Request::path).toList());
+    }
+
     @Test
     void aLoginFaultSaysWhatToCheckAndShowsNoPassword() {
         server.enqueue(Reply.xml(500, SoapEnvelopes.partnerFault("LoginFault", "INVALID_LOGIN",

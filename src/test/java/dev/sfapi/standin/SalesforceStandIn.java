@@ -1,6 +1,8 @@
 package dev.sfapi.standin;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.sfapi.standin.org.OrgModel;
 import dev.sfapi.standin.org.User;
 import java.io.IOException;
@@ -13,12 +15,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A loopback HTTP server that imitates a Salesforce org closely enough for the unmodified force-wsc
  * 62.0.0 client and a JDK HttpClient REST client: OAuth token endpoint, partner SOAP login(),
  * Metadata API readMetadata/listMetadata over real corpus files, and REST SOQL queries over the
- * org model. Bound to 127.0.0.1 on a free port; one URL is both login URL and instance URL.
+ * org model. Bound to 127.0.0.1 on a free port; one URL is both login URL and instance URL. Plain http
+ * ({@link #start}), or https with a loopback certificate ({@link #startTls}, see {@link LoopbackTls}) for
+ * what only happens on https, such as a proxy's CONNECT tunnel.
  *
  * <pre>{@code
  * try (SalesforceStandIn org = SalesforceStandIn.start(CorpusOrg.model())) {
@@ -37,9 +42,17 @@ public final class SalesforceStandIn implements AutoCloseable {
     private final String controlToken;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
-    private SalesforceStandIn(OrgModel org) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        this.state = new StandInState(org, "http://127.0.0.1:" + server.getAddress().getPort());
+    private SalesforceStandIn(OrgModel org, SSLContext tls) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            this.server = HttpServer.create(loopback, 128);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
+        this.state = new StandInState(org, (tls == null ? "http" : "https") + "://127.0.0.1:"
+                + server.getAddress().getPort());
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         this.controlToken = HexFormat.of().formatHex(secret);
@@ -54,14 +67,27 @@ public final class SalesforceStandIn implements AutoCloseable {
 
     /** Starts a stand-in for the org on a free loopback port. */
     public static SalesforceStandIn start(OrgModel org) {
+        return start(org, null);
+    }
+
+    /**
+     * Starts the stand-in on https ({@code https://127.0.0.1:<port>}) with {@code serverContext}'s
+     * certificate, e.g. {@code LoopbackTls.shared().serverContext()}; clients must be given a context that
+     * trusts it.
+     */
+    public static SalesforceStandIn startTls(OrgModel org, SSLContext serverContext) {
+        return start(org, java.util.Objects.requireNonNull(serverContext, "serverContext"));
+    }
+
+    private static SalesforceStandIn start(OrgModel org, SSLContext tls) {
         try {
-            return new SalesforceStandIn(org);
+            return new SalesforceStandIn(org, tls);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Salesforce stand-in", e);
         }
     }
 
-    /** {@code http://127.0.0.1:<port>}: use it as login URL and instance URL. */
+    /** {@code http://127.0.0.1:<port>} ({@code https://} from {@link #startTls}): login URL and instance URL. */
     public String baseUrl() {
         return state.baseUrl();
     }

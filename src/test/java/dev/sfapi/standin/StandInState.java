@@ -29,7 +29,7 @@ public final class StandInState {
         return org;
     }
 
-    /** {@code http://127.0.0.1:<port>}: the login URL and the instance URL at once. */
+    /** {@code http://127.0.0.1:<port>} (https for a TLS stand-in): the login URL and the instance URL at once. */
     public String baseUrl() {
         return baseUrl;
     }
