@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLException;
 
 /**
  * The JDK HttpClient with what every call to Salesforce needs: timeouts, the proxy and its credentials,
@@ -166,6 +167,10 @@ public final class OrgHttp {
                 Optional<ProxyRefused> refused = ProxyRefused.tunnelFailure(e, request.uri(), proxy);
                 if (refused.isPresent()) {
                     throw refused.get().failure(what);
+                }
+                Optional<SSLException> tls = TlsFailure.in(e);
+                if (tls.isPresent()) {
+                    throw TlsFailure.failure(what, hostOf(request.uri()), tls.get());
                 }
                 lastProblem = "the connection failed (" + Messages.describe(e) + ")";
                 lastCause = e;

@@ -4,6 +4,7 @@ import com.sforce.ws.ConnectionException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Runs a force-wsc call with bounded retries and exponential backoff on transient faults; wsc itself
@@ -43,6 +44,10 @@ final class SoapRetry {
                     throw new OrgException(OrgException.Kind.UNAVAILABLE, what + " failed: could not connect to "
                             + OrgHttp.hostOf(endpoint) + ". Check the URL and, behind a firewall, the <proxy> in "
                             + "settings.xml.", e);
+                }
+                Optional<SSLException> tls = TlsFailure.in(e);
+                if (tls.isPresent()) {
+                    throw TlsFailure.failure(what, OrgHttp.hostOf(endpoint), tls.get());
                 }
                 if (!SoapFaults.isTransient(e)) {
                     throw e;
