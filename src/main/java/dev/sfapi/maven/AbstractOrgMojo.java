@@ -13,8 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -192,6 +194,30 @@ abstract class AbstractOrgMojo extends AbstractMojo {
             }
         }
         return false;
+    }
+
+    /**
+     * Stops on a switch written as neither true nor false ({@code -Dsfapi.failOnError=ture}): Maven reads
+     * anything but "true" as false, so a typo would quietly turn a failing CI build green.
+     */
+    void checkSwitches(String... properties) throws MojoFailureException {
+        for (String name : properties) {
+            for (Map.Entry<String, java.util.Properties> layer : switchLayers().entrySet()) {
+                String value = layer.getValue() == null ? null : layer.getValue().getProperty(name);
+                if (value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("true")
+                        && !value.strip().equalsIgnoreCase("false") && !value.contains("${")) {
+                    throw new MojoFailureException("sfapi: " + name + " is '" + value + "' " + layer.getKey()
+                            + ", which Maven would read as false. Write " + name + "=true or " + name + "=false.");
+                }
+            }
+        }
+    }
+
+    private Map<String, Properties> switchLayers() {
+        Map<String, Properties> layers = new LinkedHashMap<>();
+        layers.put("on the command line", session == null ? null : session.getUserProperties());
+        layers.put("in the pom's properties", project == null ? null : project.getProperties());
+        return layers;
     }
 
     /** Reads the declaration; a missing file or a mistake in it is the user's to fix. */

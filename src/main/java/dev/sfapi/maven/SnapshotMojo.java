@@ -51,6 +51,7 @@ public class SnapshotMojo extends AbstractOrgMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        checkSwitches("sfapi.skip", "sfapi.anonymize");
         if (skip) {
             getLog().info("sfapi: snapshot skipped (sfapi.skip=true)");
             return;

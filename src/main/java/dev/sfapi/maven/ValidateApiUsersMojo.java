@@ -91,6 +91,7 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        checkSwitches("sfapi.skip", "sfapi.failOnError", "sfapi.failOnWarning");
         if (skip) {
             getLog().info("sfapi: validation skipped (sfapi.skip=true)");
             return;

@@ -581,4 +581,32 @@ class OrgModeMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().contains("used up its API requests"), e.getMessage());
     }
+
+    @Test
+    void aSwitchThatIsNeitherTrueNorFalseStopsInsteadOfTurningFailingOff() throws Exception {
+        Properties commandLine = new Properties();
+        commandLine.setProperty("sfapi.failOnError", "ture");
+        ValidateApiUsersMojo mojo = validate();
+        mojo.session = session(commandLine, new Properties());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("sfapi: sfapi.failOnError is 'ture' on the command line, which Maven would read as false."
+                + " Write sfapi.failOnError=true or sfapi.failOnError=false.", e.getMessage());
+
+        Properties pom = new Properties();
+        pom.setProperty("sfapi.anonymize", "yes");
+        SnapshotMojo snapshot = snapshot();
+        snapshot.project = pom(pom, null);
+        e = assertThrows(MojoFailureException.class, snapshot::execute);
+        assertTrue(e.getMessage().contains("sfapi.anonymize is 'yes' in the pom's properties"), e.getMessage());
+
+        // TRUE and False are what Maven accepts too.
+        commandLine.setProperty("sfapi.failOnError", "TRUE");
+        commandLine.setProperty("sfapi.skip", "True");
+        ValidateApiUsersMojo skipped = validate();
+        skipped.session = session(commandLine, new Properties());
+        skipped.skip = true;
+        skipped.execute();
+        assertTrue(log.text().contains("validation skipped"), log.text());
+    }
 }
