@@ -88,6 +88,12 @@ public final class YamlReader {
     private static YamlNode readValue(JsonParser p, String source, List<YamlProblem> problems) throws IOException {
         JsonToken t = p.currentToken();
         YamlLocation here = location(p, source);
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson hands an alias over as the anchor's name, which would then read as a plain word.
+            problems.add(new YamlProblem(here, "'*" + p.getText() + "' is a YAML alias, and sfapi reads no anchors"
+                    + " or aliases (nor '<<' merge keys).", "Write the value out in full here."));
+            return new YamlNode.Scalar(here, null, YamlNode.ScalarType.NULL);
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();

@@ -749,4 +749,20 @@ class DeclarationReaderTest {
         assertTrue(all.get(1).message().contains("'fields' of integration 'a' is empty"), all.get(1)::toString);
         assertTrue(all.get(2).message().contains("'permissions' of integration 'a' is empty"), all.get(2)::toString);
     }
+
+    @Test
+    void aYamlAliasIsAProblemNotTheAnchorsNameReadAsAWord() {
+        List<YamlProblem> all = problems("""
+                integrations:
+                  - name: a
+                    user: a@acme.example
+                    objects: &crm
+                      Account: [read]
+                  - name: b
+                    user: b@acme.example
+                    objects: *crm
+                """);
+        assertEquals(1, all.size(), all::toString);
+        assertProblem(all.get(0), 8, 14, "'*crm' is a YAML alias", "Write the value out in full here.");
+    }
 }
