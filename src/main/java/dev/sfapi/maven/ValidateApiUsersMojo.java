@@ -180,7 +180,8 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
             if (e.isForTheBuildToFix()) {
                 throw new MojoFailureException("sfapi: " + e.getMessage(), e);
             }
-            throw new MojoExecutionException("sfapi: " + e.getMessage(), e);
+            // The message already quotes the parser; as a cause Maven would print its text a second time.
+            throw fault("sfapi: " + e.getMessage(), e);
         }
         String described = validation.describeSnapshot(snapshot.toPath(), access);
         getLog().info("sfapi: validating from " + described + " (no org is contacted)");

@@ -145,6 +145,10 @@ public final class SnapshotFile {
             throw SnapshotException.toFix("The snapshot " + shownAs + " does not exist. Take one with 'mvn sfapi:snapshot'"
                     + " (it writes target/sfapi-snapshot.json), or point sfapi.snapshot at the file.");
         } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw SnapshotException.toFix("The snapshot " + shownAs + " is a directory. Point sfapi.snapshot at"
+                        + " the file 'mvn sfapi:snapshot' wrote (target/sfapi-snapshot.json by default).");
+            }
             throw new SnapshotException("Cannot read the snapshot " + shownAs + ": " + e + ".", e);
         }
         JsonNode root;

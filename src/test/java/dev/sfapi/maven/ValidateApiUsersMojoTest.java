@@ -281,6 +281,19 @@ class ValidateApiUsersMojoTest {
         assertTrue(fault.getMessage().contains("damaged-snapshot.json"), fault.getMessage());
         assertTrue(fault.getMessage().contains("take a new one with 'mvn sfapi:snapshot'")
                 || fault.getMessage().contains("Take a new one with 'mvn sfapi:snapshot'"), fault.getMessage());
+        assertEquals(null, fault.getCause(), "Maven would print the parser's text a second time");
+    }
+
+    @Test
+    @Basedir("projects/defaults")
+    @InjectMojo(goal = GOAL, pom = "pom.xml")
+    void aSnapshotThatIsADirectoryIsTheBuildsToFix(ValidateApiUsersMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "snapshot", reports.toFile());
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> prepared(mojo).execute());
+
+        assertTrue(failure.getMessage().contains("is a directory. Point sfapi.snapshot at the file"),
+                failure.getMessage());
     }
 
     @Test
