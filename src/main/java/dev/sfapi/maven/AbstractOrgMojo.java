@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -264,6 +265,11 @@ abstract class AbstractOrgMojo extends AbstractMojo {
         }
         OrgClient.warningsFor(connection).forEach(w -> getLog().warn("sfapi: " + w));
         getLog().info("sfapi: connecting with " + connection.describe());
+        Stream.concat(Stream.ofNullable(connection.loginUrl()),
+                        connection.instanceUrl().stream())
+                .filter(u -> "http".equals(u.getScheme())).findFirst()
+                .ifPresent(u -> getLog().info("sfapi: " + u + " is plain http, which sfapi allows for loopback"
+                        + " addresses only (a local stand-in); credentials sent there are not encrypted."));
         getLog().debug("sfapi: " + connection.authMethod().label() + " because " + connection.methodReason());
         connection.unusedSettings().forEach(s -> getLog().debug("sfapi: set but not used by this method: " + s));
         try {

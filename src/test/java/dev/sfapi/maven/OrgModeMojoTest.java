@@ -177,6 +177,9 @@ class OrgModeMojoTest {
         assertTrue(e.getMessage().contains("in the integration users' access"), e.getMessage());
         String text = log.text();
         assertTrue(text.contains("[INFO] sfapi: connecting with OAuth 2.0 JWT bearer flow"), text);
+        // The stand-in is on loopback over http, which is allowed there only, and said so.
+        assertTrue(text.contains("[INFO] sfapi: " + org.baseUrl() + " is plain http, which sfapi allows for loopback"
+                + " addresses only"), text);
         assertTrue(text.contains("read 2 users (2 found) from org Acme (stand-in)"), text);
         assertTrue(text.contains("license-denies-object"), text);
         assertTrue(log.at("DEBUG").stream().anyMatch(l -> l.contains("API requests in the last 24 h")),
