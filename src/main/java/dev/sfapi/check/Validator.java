@@ -304,7 +304,7 @@ public final class Validator {
                             ? "Enable 'API Enabled' (ApiEnabled) in " + advice.where(access) + "; without it the"
                             + " integration can't call any Salesforce API."
                             : "Enable " + permission + " in " + advice.where(access) + ".");
-            results.add(new RequirementResult(req, findings, grantedBy));
+            results.add(new RequirementResult(req, findings, withTeamRow(grantedBy, ceiling)));
         }
 
         private void checkObjects() {
@@ -365,7 +365,7 @@ public final class Validator {
             String grantedBy = evaluate(answer, findings, CheckId.PERMISSION_MISSING, object, op.keyword(),
                     req.location(), op.label() + " on " + object,
                     advice.grantFix(access, op.label() + " on " + object, op.label(), answer));
-            results.add(new RequirementResult(req, findings, grantedBy));
+            results.add(new RequirementResult(req, findings, withTeamRow(grantedBy, ceiling)));
         }
 
         private void checkFields() {
@@ -393,7 +393,7 @@ public final class Validator {
                             fop.keyword(), f.location(), fop.label() + " on field " + f.qualifiedName(),
                             advice.grantFix(access, fop.label() + " on field " + f.qualifiedName(), fop.label(),
                                     answer));
-                    results.add(new RequirementResult(req, findings, grantedBy));
+                    results.add(new RequirementResult(req, findings, withTeamRow(grantedBy, ceiling)));
                 }
             }
         }
@@ -442,6 +442,18 @@ public final class Validator {
             sb.append(" + ").append(psl);
         }
         return sb.toString();
+    }
+
+    /**
+     * A pass the license allows only because a team's licenses row says so names that row: it may overrule
+     * a built-in "never", and a reader of the report must be able to see what the pass rests on.
+     */
+    private static String withTeamRow(String grantedBy, LicenseVerdict ceiling) {
+        if (grantedBy == null || ceiling.teamRow() == null || ceiling.outcome() != LicenseVerdict.Outcome.ALLOWED) {
+            return grantedBy;
+        }
+        return grantedBy + "; the license allows it by the licenses section of the declaration ("
+                + ceiling.teamRow() + ", " + String.join(", ", ceiling.sources()) + ")";
     }
 
     private static String capitalise(String s) {

@@ -236,11 +236,12 @@ public final class LicenseCatalogue {
     // ---------------------------------------------------------------- answers
 
     /** One license's own answer. */
+    /** @param teamRow where the deciding row of a team's licenses section is; null for built-in rows */
     private record Answer(LicenseVerdict.Outcome outcome, Confidence confidence, LicenseVerdict.Reason reason,
-                          List<String> sources, String note, String detail) {
+                          List<String> sources, String note, String detail, String teamRow) {
 
         static Answer unknown(LicenseVerdict.Reason reason, String detail) {
-            return new Answer(LicenseVerdict.Outcome.UNKNOWN, null, reason, List.of(), null, detail);
+            return new Answer(LicenseVerdict.Outcome.UNKNOWN, null, reason, List.of(), null, detail, null);
         }
 
         boolean allows() {
@@ -284,7 +285,7 @@ public final class LicenseCatalogue {
         List<CatalogueEntry> allowing = deciding.stream().filter(e -> e.effectiveAllow().contains(op)).toList();
         List<CatalogueEntry> denying = deciding.stream().filter(e -> e.effectiveDeny().contains(op)).toList();
         return decide(k, what, allowing, denying, CatalogueEntry::confidence, CatalogueEntry::source,
-                CatalogueEntry::note, e -> e.location().toString());
+                CatalogueEntry::note, e -> e.location().toString(), layer > 0);
     }
 
     private static Answer answerPermission(Known k, String permission, String what) {
@@ -300,18 +301,18 @@ public final class LicenseCatalogue {
         List<PermissionEntry> allowing = deciding.stream().filter(e -> e.allow().contains(permission)).toList();
         List<PermissionEntry> denying = deciding.stream().filter(e -> e.deny().contains(permission)).toList();
         return decide(k, what, allowing, denying, PermissionEntry::confidence, PermissionEntry::source,
-                PermissionEntry::note, e -> e.location().toString());
+                PermissionEntry::note, e -> e.location().toString(), layer > 0);
     }
 
     private static <E> Answer decide(Known k, String what, List<E> allowing, List<E> denying,
                                      Function<E, Confidence> confidence, Function<E, String> source,
-                                     Function<E, String> note, Function<E, String> where) {
+                                     Function<E, String> note, Function<E, String> where, boolean team) {
         String name = k.definition().name();
         if (!allowing.isEmpty() && !denying.isEmpty()) {
             List<String> sources = distinct(concat(allowing, denying).stream().map(source).toList());
             return new Answer(LicenseVerdict.Outcome.UNKNOWN, null, LicenseVerdict.Reason.CONFLICT, sources, null,
                     "entries for '" + name + "' disagree on " + what + " (" + where.apply(allowing.get(0)) + " allows, "
-                            + where.apply(denying.get(0)) + " denies)");
+                            + where.apply(denying.get(0)) + " denies)", null);
         }
         boolean allowed = !allowing.isEmpty();
         List<E> rows = allowed ? allowing : denying;
@@ -319,11 +320,13 @@ public final class LicenseCatalogue {
         List<String> sources = distinct(rows.stream().map(source).toList());
         String rowNote = rows.stream().map(note).filter(Objects::nonNull).distinct().collect(Collectors.joining(" "));
         LicenseVerdict.Outcome outcome = allowed ? LicenseVerdict.Outcome.ALLOWED : LicenseVerdict.Outcome.DENIED;
+        String teamRow = team ? where.apply(rows.get(0)) : null;
         if (!best.isActionable()) {
             return new Answer(outcome, best, LicenseVerdict.Reason.LOW_CONFIDENCE, sources, rowNote.isEmpty() ? null : rowNote,
-                    "only a low-confidence entry says '" + name + "' " + (allowed ? "allows " : "cannot grant ") + what);
+                    "only a low-confidence entry says '" + name + "' " + (allowed ? "allows " : "cannot grant ") + what,
+                    teamRow);
         }
-        return new Answer(outcome, best, null, sources, rowNote.isEmpty() ? null : rowNote, null);
+        return new Answer(outcome, best, null, sources, rowNote.isEmpty() ? null : rowNote, null, teamRow);
     }
 
     private static <E> List<E> concat(List<E> a, List<E> b) {
@@ -384,7 +387,7 @@ public final class LicenseCatalogue {
         for (Part p : parts) {
             if (p.answer().allows()) {
                 return new LicenseVerdict(LicenseVerdict.Outcome.ALLOWED, p.answer().confidence(), p.name(),
-                        p.answer().sources(), join(p.answer().note(), leftOutNote), null);
+                        p.answer().sources(), join(p.answer().note(), leftOutNote), null, p.answer().teamRow());
             }
         }
         // Denied: every counted license denies with actionable confidence; as sure as the least sure of them.
@@ -395,8 +398,10 @@ public final class LicenseCatalogue {
             String by = parts.stream().map(Part::name).collect(Collectors.joining(" + "));
             String notes = parts.stream().map(p -> p.answer().note()).filter(Objects::nonNull).distinct()
                     .collect(Collectors.joining(" "));
+            String teamRow = parts.stream().map(p -> p.answer().teamRow()).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
             return new LicenseVerdict(LicenseVerdict.Outcome.DENIED, weakest, by, sources,
-                    join(notes.isEmpty() ? null : notes, leftOutNote), null);
+                    join(notes.isEmpty() ? null : notes, leftOutNote), null, teamRow);
         }
         return unknownVerdict(parts, what, leftOutNote);
     }

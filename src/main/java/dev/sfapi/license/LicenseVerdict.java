@@ -15,9 +15,12 @@ import java.util.List;
  * @param note       a line for the report: the entry's note when decided; when unknown, why
  *                   ({@link #howToSettle()} says how to settle it)
  * @param reason     why the verdict is unknown; null when it is decided
+ * @param teamRow    where in the declaration's licenses section the deciding row is ("sfapi-users.yml:40:9"),
+ *                   or null when built-in rows decided: a team's row can overrule the built-in catalogue, and
+ *                   the report says so
  */
 public record LicenseVerdict(Outcome outcome, Confidence confidence, String decidedBy, List<String> sources,
-                             String note, Reason reason) {
+                             String note, Reason reason, String teamRow) {
 
     public enum Outcome { ALLOWED, DENIED, UNKNOWN }
 
@@ -39,6 +42,11 @@ public record LicenseVerdict(Outcome outcome, Confidence confidence, String deci
 
     public LicenseVerdict {
         sources = List.copyOf(sources);
+    }
+
+    public LicenseVerdict(Outcome outcome, Confidence confidence, String decidedBy, List<String> sources,
+                          String note, Reason reason) {
+        this(outcome, confidence, decidedBy, sources, note, reason, null);
     }
 
     /** A decided verdict (no reason). */

@@ -6,6 +6,7 @@ import static dev.sfapi.declaration.Operation.READ;
 import static dev.sfapi.metadata.MetadataKind.PERMISSION_SET;
 import static dev.sfapi.metadata.MetadataKind.PROFILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -328,5 +329,39 @@ class ValidatorTest {
                 doubts.get(0).reason());
         assertTrue(doubts.get(1).reason().contains("check the API name (did you mean 'Invoice__c'?)"),
                 doubts.get(1).reason());
+    }
+
+    @Test
+    void aPassThatATeamsLicensesRowAllowsNamesThatRow() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: marketing
+                    user: mkt@acme.example
+                    objects:
+                      Campaign: [read]
+                      Account: [read]
+                licenses:
+                  - name: Salesforce Platform
+                    objects:
+                      - objects: [Campaign]
+                        allow: [read]
+                        confidence: high
+                        source: checked in our org on 2026-11-30
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                .add(file(PROFILE, "P").license("Salesforce Platform").permission("ApiEnabled", true).build())
+                .add(file(PERMISSION_SET, "Mkt").object("Campaign", READ).object("Account", READ).build());
+        ValidationReport r = new Validator(CATALOGUE.withAdditions(d.licenses())).validate(d,
+                Map.of("mkt@acme.example", setup("mkt@acme.example", "P", List.of("Mkt"), List.of())), md, "t");
+
+        assertEquals(Verdict.PASS, r.verdict(), r.findings().toString());
+        List<RequirementResult> results = r.integrations().get(0).results();
+        String campaign = results.stream().filter(x -> x.requirement().title().startsWith("Campaign"))
+                .findFirst().orElseThrow().grantedBy();
+        assertTrue(campaign.contains("the license allows it by the licenses section of the declaration"
+                + " (sfapi-users.yml:10:9, checked in our org on 2026-11-30)"), campaign);
+        String account = results.stream().filter(x -> x.requirement().title().startsWith("Account"))
+                .findFirst().orElseThrow().grantedBy();
+        assertFalse(account.contains("licenses section"), "built-in rows decided Account: " + account);
     }
 }
