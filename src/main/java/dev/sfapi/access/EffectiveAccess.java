@@ -179,6 +179,9 @@ public final class EffectiveAccess {
     public Answer object(String object, Operation operation) {
         Tally t = new Tally();
         for (Contributor c : contributors) {
+            if (c.fit() == LicenseFit.MISMATCH && c.file() != null && c.file().objects().containsKey(object)) {
+                t.mentioned = true; // listed, only in a set that doesn't count: not granted, not a misspelt name
+            }
             if (!t.usable(c, mutedObject(c, object, operation) != null)) {
                 continue;
             }
@@ -209,6 +212,9 @@ public final class EffectiveAccess {
     public Answer field(String qualifiedField, FieldOperation operation) {
         Tally t = new Tally();
         for (Contributor c : contributors) {
+            if (c.fit() == LicenseFit.MISMATCH && c.file() != null && c.file().fields().containsKey(qualifiedField)) {
+                t.mentioned = true;
+            }
             if (!t.usable(c, mutedField(c, qualifiedField, operation) != null)) {
                 continue;
             }

@@ -364,4 +364,29 @@ class ValidatorTest {
                 .findFirst().orElseThrow().grantedBy();
         assertFalse(account.contains("licenses section"), "built-in rows decided Account: " + account);
     }
+
+    @Test
+    void anObjectListedOnlyInASetThatDoesNotCountIsNotGrantedNotAMisspeltName() throws Exception {
+        Declaration d = declare("""
+                integrations:
+                  - name: billing
+                    user: u@acme.example
+                    objects:
+                      Invoice__c: [read]
+                """);
+        InMemoryMetadata md = new InMemoryMetadata()
+                // A profile read from the org: its silence on Invoice__c is proof, not a sparse retrieve.
+                .add(file(PROFILE, "P").license("Salesforce Platform").permission("ApiEnabled", true).complete().build())
+                .add(file(PERMISSION_SET, "Full_Seat").license("Salesforce").object("Invoice__c", READ).build());
+        ValidationReport r = new Validator(CATALOGUE).validate(d,
+                Map.of("u@acme.example", setup("u@acme.example", "P", List.of("Full_Seat"), List.of())), md, "t");
+
+        assertEquals(1, findings(r, CheckId.PERMSET_LICENSE_MISMATCH).size(), r.findings().toString());
+        Finding missing = findings(r, CheckId.PERMISSION_MISSING).stream()
+                .filter(f -> "Invoice__c".equals(f.subject())).findFirst()
+                .orElseThrow(() -> new AssertionError(r.findings()));
+        assertEquals(Severity.ERROR, missing.severity());
+        assertTrue(findings(r, CheckId.METADATA_INCOMPLETE).stream().noneMatch(f -> "Invoice__c".equals(f.subject())),
+                "not 'check the API name': " + r.findings());
+    }
 }
