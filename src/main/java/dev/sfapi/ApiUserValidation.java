@@ -22,6 +22,7 @@ import dev.sfapi.org.OrgClient;
 import dev.sfapi.org.OrgException;
 import dev.sfapi.org.SnapshotException;
 import dev.sfapi.org.SnapshotFile;
+import dev.sfapi.yaml.Suggestions;
 import dev.sfapi.yaml.YamlException;
 import dev.sfapi.yaml.YamlLocation;
 import dev.sfapi.yaml.YamlProblem;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole job of {@code validate-api-users} without Maven: read the declaration, find out who holds
@@ -156,17 +158,33 @@ public final class ApiUserValidation {
                 : directories.stream().map(p -> baseDirectory.resolve(p.toString().strip())).toList();
         for (Path root : roots) {
             if (Files.isRegularFile(root)) {
-                throw new MetadataException("The metadata directory " + displayName(root) + " is a file, not a folder."
-                        + " Set sfapi.metadataDirectories to the folder holding profiles/ and permissionsets/"
+                throw MetadataException.setting("The metadata directory " + displayName(root) + " is a file, not a"
+                        + " folder. Set sfapi.metadataDirectories to the folder holding profiles/ and permissionsets/"
                         + " (e.g. force-app/main/default or src).");
             }
             if (!Files.isDirectory(root)) {
-                throw new MetadataException("The metadata directory " + displayName(root) + " does not exist. Set"
-                        + " sfapi.metadataDirectories to the folder holding profiles/ and permissionsets/"
-                        + " (e.g. force-app/main/default or src).");
+                throw MetadataException.setting("The metadata directory " + displayName(root) + " does not exist."
+                        + nearestFolder(root) + " Set sfapi.metadataDirectories to the folder holding profiles/ and"
+                        + " permissionsets/ (e.g. force-app/main/default or src).");
             }
         }
         return new SourceDirectory(roots, filter, baseDirectory);
+    }
+
+    /** " Did you mean 'force-app'?" for a folder misspelt beside an existing one, else "". */
+    private String nearestFolder(Path missing) {
+        Path parent = missing.getParent();
+        if (parent == null || !Files.isDirectory(parent) || missing.getFileName() == null) {
+            return "";
+        }
+        List<String> siblings = new ArrayList<>();
+        try (Stream<Path> list = Files.list(parent)) {
+            list.filter(Files::isDirectory).forEach(p -> siblings.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            return "";
+        }
+        return Suggestions.nearest(missing.getFileName().toString(), siblings)
+                .map(s -> " Did you mean '" + displayName(parent.resolve(s)) + "'?").orElse("");
     }
 
     /** Validation from the project's metadata: who holds what comes from the declaration's users section. */

@@ -151,6 +151,9 @@ public class ValidateApiUsersMojo extends AbstractOrgMojo {
         } catch (YamlException e) {
             throw new MojoFailureException("sfapi: the users section of the declaration doesn't fit the metadata:\n" + e.getMessage(), e);
         } catch (MetadataException e) {
+            if (e.isSetting()) {
+                throw new MojoFailureException("sfapi: " + e.getMessage(), e);
+            }
             throw fault("sfapi: cannot read the metadata: " + e.getMessage(), e);
         }
     }

@@ -49,7 +49,7 @@ public final class MetadataDirectories {
         if (Files.isDirectory(src)) {
             return List.of(src);
         }
-        throw new MetadataException(baseDir + ": no metadata found: there is no " + SFDX_PROJECT_FILE
+        throw MetadataException.setting(baseDir + ": no metadata found: there is no " + SFDX_PROJECT_FILE
                 + ", no force-app/main/default and no src directory. Set sfapi.metadataDirectories (or the"
                 + " plugin's <metadataDirectories>) to the folder that holds your profiles/ and permissionsets/.");
     }
@@ -142,6 +142,7 @@ public final class MetadataDirectories {
         if (at != null && at.getLineNr() > 0) {
             where += ":" + at.getLineNr() + (at.getColumnNr() > 0 ? ":" + at.getColumnNr() : "");
         }
-        return new MetadataException(where + ": " + what + " " + fix);
+        // sfdx-project.json is the project's configuration: a mistake in it is the build's to fix.
+        return MetadataException.setting(where + ": " + what + " " + fix);
     }
 }

@@ -15,4 +15,18 @@ public class MetadataException extends Exception {
     public MetadataException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    private boolean setting;
+
+    /** The metadata directories are set to something that isn't one (missing, a file): the build's to fix. */
+    public static MetadataException setting(String message) {
+        MetadataException e = new MetadataException(message);
+        e.setting = true;
+        return e;
+    }
+
+    /** True for {@link #setting}; false when files exist but can't be read or understood. */
+    public boolean isSetting() {
+        return setting;
+    }
 }

@@ -260,12 +260,23 @@ class ValidateApiUsersMojoTest {
     @Basedir("projects/defaults")
     @InjectMojo(goal = GOAL, pom = "pom.xml")
     @MojoParameter(name = "metadataDirectories", value = "no-such-folder")
-    void aMetadataFolderThatDoesNotExistIsAnExecutionFaultNamingTheSetting(ValidateApiUsersMojo mojo)
+    void aMetadataFolderThatDoesNotExistIsTheBuildsToFixNamingTheSetting(ValidateApiUsersMojo mojo)
             throws Exception {
-        MojoExecutionException fault = assertThrows(MojoExecutionException.class, () -> prepared(mojo).execute());
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> prepared(mojo).execute());
 
-        assertTrue(fault.getMessage().contains("no-such-folder does not exist. Set sfapi.metadataDirectories"),
-                fault.getMessage());
+        assertTrue(failure.getMessage().contains("no-such-folder does not exist. Set sfapi.metadataDirectories"),
+                failure.getMessage());
+    }
+
+    @Test
+    @Basedir("projects/defaults")
+    @InjectMojo(goal = GOAL, pom = "pom.xml")
+    @MojoParameter(name = "metadataDirectories", value = "force-ap")
+    void aMisspeltMetadataFolderGetsTheNearestOne(ValidateApiUsersMojo mojo) throws Exception {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> prepared(mojo).execute());
+
+        assertTrue(failure.getMessage().contains("force-ap does not exist. Did you mean 'force-app'?"),
+                failure.getMessage());
     }
 
     @Test
