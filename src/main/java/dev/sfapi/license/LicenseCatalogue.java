@@ -1,6 +1,7 @@
 package dev.sfapi.license;
 
 import dev.sfapi.declaration.Operation;
+import dev.sfapi.yaml.Suggestions;
 import dev.sfapi.yaml.YamlException;
 import dev.sfapi.yaml.YamlFields;
 import dev.sfapi.yaml.YamlNode;
@@ -356,7 +357,9 @@ public final class LicenseCatalogue {
                     "the user's license is not known (no profile, or its file has no <userLicense>)"), false));
         } else if (userKnown.isEmpty()) {
             parts.add(new Part(userLicense, null, Answer.unknown(LicenseVerdict.Reason.LICENSE_NOT_IN_CATALOGUE,
-                    "the license '" + userLicense + "' is not in the catalogue"), false));
+                    "the license '" + userLicense + "' is not in the catalogue"
+                            + Suggestions.nearest(userLicense, allNames(), 3).map(n -> " (did you mean '" + n + "'?)")
+                            .orElse("")), false));
         } else {
             parts.add(new Part(userLicense, userKnown.get(), ask.apply(userKnown.get()), false));
         }

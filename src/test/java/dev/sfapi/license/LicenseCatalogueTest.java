@@ -205,6 +205,15 @@ class LicenseCatalogueTest {
             assertTrue(v.note().contains("'Work.com Only' is not in the catalogue"), v::toString);
             assertEquals(LicenseVerdict.Reason.LICENSE_NOT_IN_CATALOGUE,
                     CATALOGUE.systemPermission(held("Work.com Only"), "ApiEnabled").reason());
+            assertFalse(v.note().contains("did you mean"), "no far-fetched suggestion: " + v);
+        }
+
+        @Test
+        void aMisspeltLicenseIsUnknownWithTheNearestName() {
+            LicenseVerdict v = CATALOGUE.objectAccess(held("Salesforce Platfrom"), "Account", READ);
+            assertEquals(UNKNOWN, v.outcome());
+            assertTrue(v.note().contains("'Salesforce Platfrom' is not in the catalogue (did you mean"
+                    + " 'Salesforce Platform'?)"), v::toString);
         }
 
         @Test
