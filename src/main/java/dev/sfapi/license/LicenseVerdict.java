@@ -66,10 +66,18 @@ public record LicenseVerdict(Outcome outcome, Confidence confidence, String deci
         return switch (reason) {
             case USER_LICENSE_UNKNOWN -> "Name the user's profile in the 'users' section (its file must have"
                     + " <userLicense>), or connect an org.";
-            default -> "Check it in the org: a permission set with that license granting it either saves or is refused"
-                    + " with \"The user license doesn't allow the permission\". Then add a row saying so to the"
-                    + " 'licenses' section of the declaration.";
+            case LICENSE_NOT_IN_CATALOGUE -> note != null && note.contains("(did you mean")
+                    ? "Correct the <userLicense> of the user's profile file if it is misspelt there; if the license"
+                            + " really has this name, add it to the 'licenses' section of the declaration."
+                    : defaultSettle();
+            default -> defaultSettle();
         };
+    }
+
+    private static String defaultSettle() {
+        return "Check it in the org: a permission set with that license granting it either saves or is refused"
+                + " with \"The user license doesn't allow the permission\". Then add a row saying so to the"
+                + " 'licenses' section of the declaration.";
     }
 
     /** Allowed or denied with a confidence the plugin may act on. */

@@ -157,7 +157,7 @@ public final class SnapshotFile {
         } catch (JsonProcessingException e) {
             throw new SnapshotException("The snapshot " + shownAs + " is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage() + "). It is damaged; take a new one with 'mvn sfapi:snapshot'.", e);
+                    + parserText(e) + "). It is damaged; take a new one with 'mvn sfapi:snapshot'.", e);
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw SnapshotException.toFix("The file " + shownAs + " is not an sfapi snapshot (it has no \"format\": \""
@@ -189,7 +189,14 @@ public final class SnapshotFile {
     }
 
     private static String message(Exception e) {
-        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+        return e instanceof JsonProcessingException j ? parserText(j) : String.valueOf(e.getMessage());
+    }
+
+    /** Jackson's text without its "(start marker at [Source: …; line: 1, column: 63])" internals. */
+    private static String parserText(JsonProcessingException e) {
+        String text = String.valueOf(e.getOriginalMessage());
+        return text.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "").strip();
     }
 
     // ------------------------------------------------------------------ the file's shape

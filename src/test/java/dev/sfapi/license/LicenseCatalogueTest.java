@@ -214,6 +214,10 @@ class LicenseCatalogueTest {
             assertEquals(UNKNOWN, v.outcome());
             assertTrue(v.note().contains("'Salesforce Platfrom' is not in the catalogue (did you mean"
                     + " 'Salesforce Platform'?)"), v::toString);
+            assertTrue(v.howToSettle().startsWith("Correct the <userLicense> of the user's profile file"),
+                    v.howToSettle());
+            assertFalse(CATALOGUE.objectAccess(held("Work.com Only"), "Account", READ).howToSettle()
+                    .startsWith("Correct"), "a real license not in the catalogue is settled in the org");
         }
 
         @Test

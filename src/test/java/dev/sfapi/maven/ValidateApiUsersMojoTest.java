@@ -293,6 +293,7 @@ class ValidateApiUsersMojoTest {
         assertTrue(fault.getMessage().contains("take a new one with 'mvn sfapi:snapshot'")
                 || fault.getMessage().contains("Take a new one with 'mvn sfapi:snapshot'"), fault.getMessage());
         assertEquals(null, fault.getCause(), "Maven would print the parser's text a second time");
+        assertFalse(fault.getMessage().contains("[Source:"), "no parser internals: " + fault.getMessage());
     }
 
     @Test
