@@ -53,7 +53,7 @@ final class SoapFaults {
             return code.equals("SERVER_UNAVAILABLE");
         }
         if (isConnectionRefused(e) || UnresolvedHost.in(e, "").isPresent()
-                || ProxyRefused.in(e).isPresent() || TlsFailure.in(e).isPresent()) {
+                || ProxyRefused.in(e).isPresent()) {
             return false;
         }
         // "Failed to send request to …" wraps timeouts, EOF on an empty error body and resets in an
